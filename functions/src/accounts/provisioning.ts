@@ -1,0 +1,37 @@
+/** What a brand-new account starts with. Pure: no Firebase imports. */
+import type { Role } from "../model/index.js";
+
+export const DEFAULT_TIME_ZONE = "UTC";
+
+export interface NewAccount {
+  uid: string;
+  email: string | null;
+  displayName: string | null;
+  photoURL: string | null;
+}
+
+/** "jo.smith@example.com" → "jo.smith": a placeholder name until onboarding asks for one. */
+export function placeholderName(account: NewAccount): string {
+  const fromAuth = account.displayName?.trim();
+  if (fromAuth) return fromAuth.slice(0, 60);
+  const local = account.email?.split("@")[0]?.trim();
+  return local ? local.slice(0, 60) : "New member";
+}
+
+/** The public profile fields of a new account (timestamps are added by the adapter). */
+export function initialProfile(account: NewAccount, role: Role) {
+  return {
+    displayName: placeholderName(account),
+    bio: "",
+    fitnessLevel: "beginner" as const,
+    interests: [] as string[],
+    city: null,
+    geohash: null,
+    availability: [] as string[],
+    photoURL: account.photoURL,
+    onboardingComplete: false,
+    role,
+    disabled: false,
+    claimsUpdatedAt: null,
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./catalog.js";
+export * from "./schemas.js";
+export * from "./paths.js";

@@ -1,0 +1,150 @@
+/**
+ * The shape of every Firestore document and callable payload, written once. The web client and
+ * the functions both import this module (see docs/adr/0001-shared-model.md); firestore.rules
+ * enforces the same constraints on client writes.
+ *
+ * Timestamps are typed structurally (anything with toMillis()) so the same schema accepts the
+ * Admin SDK's and the JS SDK's Timestamp classes.
+ */
+import { z } from "zod";
+import {
+  AVAILABILITY_SLOTS,
+  CITY_IDS,
+  FITNESS_LEVELS,
+  INTERESTS,
+  PROFILE_LIMITS,
+  ROLES,
+  type AvailabilitySlot,
+} from "./catalog.js";
+
+export interface TimestampLike {
+  toMillis(): number;
+}
+export const timestampSchema = z.custom<TimestampLike>(
+  (v) => typeof v === "object" && v !== null && typeof (v as TimestampLike).toMillis === "function",
+  { message: "Expected a Firestore timestamp" },
+);
+
+const uidSchema = z.string().min(1).max(128);
+
+export const roleSchema = z.enum(ROLES);
+export const fitnessLevelSchema = z.enum(FITNESS_LEVELS);
+export const interestSchema = z.enum(INTERESTS);
+export const citySchema = z.enum(CITY_IDS);
+export const availabilitySlotSchema = z.custom<AvailabilitySlot>(
+  (v) => typeof v === "string" && (AVAILABILITY_SLOTS as readonly string[]).includes(v),
+  { message: "Expected a weekly slot such as 'tue:evening'" },
+);
+
+/** Fields of `users/{uid}` that the owner edits (onboarding and the profile page). */
+export const profileEditSchema = z.object({
+  displayName: z.string().trim().min(1).max(PROFILE_LIMITS.displayNameMax),
+  bio: z.string().max(PROFILE_LIMITS.bioMax),
+  fitnessLevel: fitnessLevelSchema,
+  interests: z.array(interestSchema).max(PROFILE_LIMITS.interestsMax),
+  /** Null until onboarding. */
+  city: citySchema.nullable(),
+  /** Coarse geohash (PUBLIC_GEOHASH_PRECISION characters) of the private exact point; null until set. */
+  geohash: z
+    .string()
+    .regex(/^[0-9b-hjkmnp-z]{5}$/, "Expected a 5-character geohash")
+    .nullable(),
+  availability: z.array(availabilitySlotSchema).max(AVAILABILITY_SLOTS.length),
+  photoURL: z.string().url().max(2048).nullable(),
+  onboardingComplete: z.boolean(),
+});
+export type ProfileEdit = z.infer<typeof profileEditSchema>;
+
+/** `users/{uid}`: the public profile every signed-in member can read. */
+export const userProfileSchema = profileEditSchema.extend({
+  /** Read-only mirror of the `role` custom claim, written by functions. */
+  role: roleSchema,
+  /** Set by functions when an admin disables the account. */
+  disabled: z.boolean(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  /** Bumped by functions whenever the role claim changes, so open sessions refresh their token. */
+  claimsUpdatedAt: timestampSchema.nullable(),
+});
+export type UserProfile = z.infer<typeof userProfileSchema>;
+
+/** Fields of `users/{uid}` that only functions may write. */
+export const SERVER_OWNED_PROFILE_FIELDS = ["role", "disabled", "createdAt", "claimsUpdatedAt"] as const;
+
+export const exactLocationSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  /** Full-precision geohash (10 characters) of lat/lng, for geo queries run by functions. */
+  geohash: z.string().regex(/^[0-9b-hjkmnp-z]{10}$/),
+});
+export type ExactLocation = z.infer<typeof exactLocationSchema>;
+
+/** `users/{uid}/private/settings`: readable and writable by the owner only. */
+export const privateSettingsSchema = z.object({
+  /** Copied from Firebase Auth by functions; the owner cannot change it here. */
+  email: z.string().email().nullable(),
+  location: exactLocationSchema.nullable(),
+  timeZone: z.string().min(1).max(64),
+  tosAcceptedAt: timestampSchema.nullable(),
+  updatedAt: timestampSchema,
+});
+export type PrivateSettings = z.infer<typeof privateSettingsSchema>;
+
+/** `auditLogs/{id}`: every privileged action; written by functions, read by admins. */
+export const auditLogSchema = z.object({
+  action: z.enum(["role.set"]),
+  actorUid: z.string().nullable(), // null when done from the CLI with service credentials
+  actorLabel: z.string(),
+  targetUid: uidSchema,
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+  at: timestampSchema,
+});
+export type AuditLog = z.infer<typeof auditLogSchema>;
+
+export const CLASS_STATUSES = ["scheduled", "cancelled"] as const;
+export const classLocationSchema = z.object({
+  name: z.string().min(1).max(120),
+  address: z.string().max(240),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  geohash: z.string().regex(/^[0-9b-hjkmnp-z]{1,12}$/),
+});
+
+/** Fields of `classes/{id}` that its instructor (or an admin) writes. */
+export const classEditSchema = z.object({
+  title: z.string().trim().min(1).max(120),
+  description: z.string().max(2000),
+  tags: z.array(interestSchema).max(10),
+  level: fitnessLevelSchema,
+  instructorId: uidSchema,
+  city: citySchema,
+  startsAt: timestampSchema,
+  durationMinutes: z.number().int().min(10).max(480),
+  location: classLocationSchema,
+  capacity: z.number().int().min(1).max(500),
+  status: z.enum(CLASS_STATUSES),
+});
+/** `classes/{id}`: counts are server-owned. */
+export const classSchema = classEditSchema.extend({
+  confirmedCount: z.number().int().min(0),
+  waitlistCount: z.number().int().min(0),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type FitnessClass = z.infer<typeof classSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Callable payloads
+
+export const setUserRoleRequestSchema = z.object({
+  uid: uidSchema,
+  role: roleSchema,
+});
+export type SetUserRoleRequest = z.infer<typeof setUserRoleRequestSchema>;
+export interface SetUserRoleResponse {
+  uid: string;
+  role: (typeof ROLES)[number];
+  previousRole: (typeof ROLES)[number];
+  changed: boolean;
+}

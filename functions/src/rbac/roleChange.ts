@@ -1,0 +1,57 @@
+/**
+ * Applies a role change everywhere it lives: the custom claim (what rules and callables trust),
+ * the read-only mirror on the profile, and the audit log. Used by the `setUserRole` callable and
+ * by the set-role CLI, so both behave identically.
+ */
+import type { Auth } from "firebase-admin/auth";
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { collections, paths, type Role, type SetUserRoleResponse } from "../model/index.js";
+import { DomainError } from "../shared/errors.js";
+import { planRoleChange } from "./roles.js";
+
+export interface RoleChangeDeps {
+  auth: Auth;
+  db: Firestore;
+}
+
+export async function applyRoleChange(
+  deps: RoleChangeDeps,
+  change: { actorUid: string | null; actorLabel: string; targetUid: string; role: Role },
+): Promise<SetUserRoleResponse> {
+  const user = await deps.auth.getUser(change.targetUid).catch((error: unknown) => {
+    if ((error as { code?: string }).code === "auth/user-not-found") {
+      throw new DomainError("not-found", `No user with id ${change.targetUid}.`);
+    }
+    throw error;
+  });
+  const plan = planRoleChange(
+    { actorUid: change.actorUid, targetUid: change.targetUid, nextRole: change.role },
+    user.customClaims,
+  );
+
+  // Claim first: when the client sees the mirror change it refreshes its token, and the new
+  // token must already carry the new role.
+  if (plan.changed) await deps.auth.setCustomUserClaims(change.targetUid, plan.claims);
+
+  const profileRef = deps.db.doc(paths.user(change.targetUid));
+  await deps.db.runTransaction(async (tx) => {
+    const profile = await tx.get(profileRef);
+    const mirrorStale = profile.get("role") !== plan.nextRole;
+    if (!plan.changed && !mirrorStale) return;
+    if (profile.exists) {
+      tx.update(profileRef, { role: plan.nextRole, claimsUpdatedAt: FieldValue.serverTimestamp() });
+    }
+    if (plan.changed) {
+      tx.create(deps.db.collection(collections.auditLogs).doc(), {
+        action: "role.set",
+        actorUid: change.actorUid,
+        actorLabel: change.actorLabel,
+        targetUid: change.targetUid,
+        before: { role: plan.previousRole },
+        after: { role: plan.nextRole },
+        at: FieldValue.serverTimestamp(),
+      });
+    }
+  });
+  return { uid: change.targetUid, role: plan.nextRole, previousRole: plan.previousRole, changed: plan.changed };
+}

@@ -1,0 +1,42 @@
+/** Who may change whose role, and what a change does. Pure: no Firebase imports. */
+import { roleFromClaim, type Role } from "../model/index.js";
+import { DomainError } from "../shared/errors.js";
+
+export interface RoleChangeRequest {
+  actorUid: string | null; // null: an operator using service credentials (the CLI)
+  targetUid: string;
+  nextRole: Role;
+}
+
+export interface RoleChangePlan {
+  changed: boolean;
+  previousRole: Role;
+  nextRole: Role;
+  /** The full custom-claims object to store: other claims are kept. */
+  claims: Record<string, unknown>;
+}
+
+/**
+ * Admins cannot change their own role: it is the one way to lock the last admin out, and it is
+ * never what an admin means to do from the users page. Another admin (or the CLI) can.
+ */
+export function ensureMayChangeRole(request: RoleChangeRequest): void {
+  if (request.actorUid !== null && request.actorUid === request.targetUid) {
+    throw new DomainError("failed-precondition", "You cannot change your own role. Ask another admin.");
+  }
+}
+
+export function planRoleChange(
+  request: RoleChangeRequest,
+  currentClaims: Record<string, unknown> | undefined,
+): RoleChangePlan {
+  ensureMayChangeRole(request);
+  // No claim is an implicit member (model/catalog.ts).
+  const previousRole = roleFromClaim(currentClaims?.["role"]);
+  return {
+    changed: previousRole !== request.nextRole,
+    previousRole,
+    nextRole: request.nextRole,
+    claims: { ...currentClaims, role: request.nextRole },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The callable edge: authentication, zod validation, and the one place where a DomainError
+ * becomes an HttpsError. Anything else thrown is a bug and surfaces as `internal` (logged).
+ */
+import { HttpsError, onCall, type CallableRequest } from "firebase-functions/https";
+import type { z } from "zod";
+import { roleFromClaim, type Role } from "../model/index.js";
+import { DomainError } from "./errors.js";
+import { log } from "./log.js";
+import { parseOrThrow } from "./validation.js";
+
+export interface Caller {
+  uid: string;
+  role: Role;
+  email: string | null;
+}
+
+export function callerOf(request: CallableRequest): Caller {
+  if (!request.auth) throw new DomainError("unauthenticated", "Sign in first.");
+  return {
+    uid: request.auth.uid,
+    role: roleFromClaim(request.auth.token["role"]),
+    email: request.auth.token.email ?? null,
+  };
+}
+
+export function requireRole(caller: Caller, ...roles: Role[]): void {
+  if (!roles.includes(caller.role)) {
+    throw new DomainError("permission-denied", `Only ${roles.join(" or ")} accounts can do this.`);
+  }
+}
+
+export function defineCallable<S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  handler: (input: z.infer<S>, caller: Caller) => Promise<R>,
+) {
+  return onCall({ enforceAppCheck: false }, async (request): Promise<R> => {
+    try {
+      const caller = callerOf(request);
+      const input = parseOrThrow(schema, request.data, `${name} request`);
+      return await handler(input, caller);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        log.callableRejected(name, error.code, error.message);
+        throw new HttpsError(error.code, error.message, error.details);
+      }
+      if (error instanceof HttpsError) throw error;
+      log.callableFailed(name, error);
+      throw new HttpsError("internal", "Something went wrong on our side. Please try again.");
+    }
+  });
+}

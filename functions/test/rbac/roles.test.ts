@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { planRoleChange } from "../../src/rbac/roles.js";
+import { DomainError } from "../../src/shared/errors.js";
+
+describe("planRoleChange", () => {
+  it("changes the role claim and keeps every other claim", () => {
+    const plan = planRoleChange(
+      { actorUid: "admin", targetUid: "u1", nextRole: "instructor" },
+      { role: "member", beta: true },
+    );
+    expect(plan).toEqual({
+      changed: true,
+      previousRole: "member",
+      nextRole: "instructor",
+      claims: { role: "instructor", beta: true },
+    });
+  });
+
+  it("treats an account without a claim as a member", () => {
+    const plan = planRoleChange({ actorUid: "admin", targetUid: "u1", nextRole: "member" }, undefined);
+    expect(plan.changed).toBe(false);
+    expect(plan.previousRole).toBe("member");
+  });
+
+  it("refuses an admin changing their own role, but lets the CLI (no actor) do anything", () => {
+    const own = () => planRoleChange({ actorUid: "a1", targetUid: "a1", nextRole: "member" }, { role: "admin" });
+    expect(own).toThrow(DomainError);
+    expect(own).toThrow(/own role/);
+    expect(planRoleChange({ actorUid: null, targetUid: "a1", nextRole: "member" }, { role: "admin" }).changed).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Runs a command inside one emulator session (`firebase emulators:exec`), after preparing what
+ * the emulators need offline. `npm start` and `npm test` both go through here.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { ROOT, PROJECT_ID } from "./paths.js";
+import { findJavaBin, prepareFirestoreEmulator, probeOptionalEmulators, type OptionalEmulators } from "./toolchain.js";
+
+export const EMULATOR_HOSTS = {
+  auth: "127.0.0.1:9099",
+  firestore: "127.0.0.1:8080",
+  functions: "127.0.0.1:5001",
+  storage: "127.0.0.1:9199",
+  hub: "127.0.0.1:4400",
+  ui: "127.0.0.1:4000",
+} as const;
+
+export const firebaseBin = join(ROOT, "node_modules", ".bin", "firebase");
+
+export interface EmulatorSetup {
+  env: NodeJS.ProcessEnv;
+  optional: OptionalEmulators;
+}
+
+export function prepareEmulators(): EmulatorSetup {
+  const javaBin = findJavaBin();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${javaBin}:${process.env.PATH ?? ""}`,
+    // Emulators only: stop the Google auth library probing for a cloud metadata server.
+    METADATA_SERVER_DETECTION: "none",
+  };
+  Object.assign(env, prepareFirestoreEmulator({ firebaseBin, javaBin, workDir: join(ROOT, ".numina"), env }));
+  const optional = probeOptionalEmulators(firebaseBin, env);
+  if (!optional.storage) {
+    console.warn(
+      "numina: the Storage emulator is unavailable (its rules runtime could not be downloaded); running without it.",
+    );
+  }
+  if (!optional.ui) {
+    console.warn("numina: the Emulator UI is unavailable (it could not be downloaded); running without it.");
+  }
+  return { env, optional };
+}
+
+/** Is an emulator hub already listening (a developer's `npm start`)? */
+export async function runningHub(): Promise<boolean> {
+  try {
+    const res = await fetch(`http://${EMULATOR_HOSTS.hub}/emulators`, { signal: AbortSignal.timeout(1000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The variables the Admin SDK and our tests read to find emulators that are already running. */
+export function clientEnvForRunningEmulators(withStorage: boolean): NodeJS.ProcessEnv {
+  return {
+    GCLOUD_PROJECT: PROJECT_ID,
+    METADATA_SERVER_DETECTION: "none",
+    FIRESTORE_EMULATOR_HOST: EMULATOR_HOSTS.firestore,
+    FIREBASE_AUTH_EMULATOR_HOST: EMULATOR_HOSTS.auth,
+    FIREBASE_EMULATOR_HUB: EMULATOR_HOSTS.hub,
+    ...(withStorage ? { STORAGE_EMULATOR_HOST: EMULATOR_HOSTS.storage } : {}),
+  };
+}
+
+export function emulatorExec(
+  setup: EmulatorSetup,
+  script: string,
+  opts: { persistDir?: string; importExisting?: boolean; extraEnv?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+  const only = ["auth", "firestore", "functions", ...(setup.optional.storage ? ["storage"] : [])];
+  const args = ["emulators:exec", "--project", PROJECT_ID, "--only", only.join(","), script];
+  if (setup.optional.ui) args.push("--ui");
+  if (opts.persistDir) {
+    if (opts.importExisting) args.push("--import", opts.persistDir);
+    args.push("--export-on-exit", opts.persistDir);
+  }
+  const child = spawn(firebaseBin, args, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...setup.env, ...opts.extraEnv, ...(setup.optional.storage ? {} : { NUMINA_NO_STORAGE_EMULATOR: "1" }) },
+  });
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+}

@@ -1,0 +1,29 @@
+import { spawn, type SpawnOptions } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "./paths.js";
+
+/** Runs a command to completion with inherited output; resolves with its exit code. */
+export function run(cmd: string, args: readonly string[], opts: SpawnOptions = {}): Promise<number> {
+  const child = spawn(cmd, args, { cwd: ROOT, stdio: "inherit", ...opts });
+  return new Promise((resolve) => {
+    child.on("error", () => resolve(127));
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Runs a TypeScript file of this repo under the current (pinned) Node with tsx. */
+export function runTsScript(
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  return run(process.execPath, ["--import", "tsx", join(ROOT, file), ...args], { env });
+}
+
+/** `node --import tsx scripts/dev/main.ts <command>`, as a shell string for `emulators:exec`. */
+export function selfCommand(command: string, args: readonly string[] = []): string {
+  const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+  return [process.execPath, "--import", "tsx", join(ROOT, "scripts", "dev", "main.ts"), command, ...args]
+    .map(quote)
+    .join(" ");
+}

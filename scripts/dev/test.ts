@@ -1,0 +1,133 @@
+/**
+ * `npm test`: static checks, unit tests, then rules, integration and browser tests inside one
+ * emulator session. Each static check counts as one test; vitest's JSON reports give the rest.
+ * The last line is the summary CI reads: "N passed, N failed[, N skipped]".
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { clientEnvForRunningEmulators, emulatorExec, prepareEmulators, runningHub } from "./emulators.js";
+import { ROOT, bin } from "./paths.js";
+import { run, selfCommand } from "./process.js";
+import { findChromium } from "./toolchain.js";
+
+const RESULTS_DIR = join(ROOT, ".numina", "test-results");
+const EMULATED_PROJECTS = ["rules", "integration", "e2e"];
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+  failures: string[];
+}
+
+const TYPECHECKED = [
+  "tsconfig.json",
+  "functions/tsconfig.json",
+  "web/tsconfig.json",
+  "scripts/tsconfig.json",
+  "tests/tsconfig.json",
+];
+
+function banner(title: string) {
+  console.log(`\n━━ ${title} ${"━".repeat(Math.max(0, 70 - title.length))}`);
+}
+
+async function check(tally: Tally, name: string, cmd: string, args: string[]): Promise<boolean> {
+  banner(name);
+  const ok = (await run(cmd, args)) === 0;
+  if (ok) tally.passed += 1;
+  else {
+    tally.failed += 1;
+    tally.failures.push(name);
+  }
+  console.log(ok ? `✔ ${name}` : `✘ ${name}`);
+  return ok;
+}
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { status: string; fullName: string }[];
+  }[];
+}
+
+function vitestArgs(projects: string[], reportFile: string): string[] {
+  return [
+    "run",
+    ...projects.flatMap((p) => ["--project", p]),
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${reportFile}`,
+  ];
+}
+
+/** Adds a vitest JSON report to the tally; a run that wrote no report counts as one failure. */
+function addReport(tally: Tally, label: string, reportFile: string) {
+  if (!existsSync(reportFile)) {
+    tally.failed += 1;
+    tally.failures.push(`${label}: the test run did not finish (no report)`);
+    return;
+  }
+  const report = JSON.parse(readFileSync(reportFile, "utf8")) as VitestJson;
+  tally.passed += report.numPassedTests;
+  tally.failed += report.numFailedTests;
+  tally.skipped += report.numPendingTests + report.numTodoTests;
+  for (const file of report.testResults) {
+    for (const t of file.assertionResults) if (t.status === "failed") tally.failures.push(`${label}: ${t.fullName}`);
+    // A file that failed to load has no assertions at all: still a failure.
+    if (file.status === "failed" && file.assertionResults.length === 0) {
+      tally.failed += 1;
+      tally.failures.push(`${label}: ${file.name.replace(`${ROOT}/`, "")} did not load`);
+    }
+  }
+}
+
+export async function runTests(): Promise<number> {
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const tally: Tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
+
+  for (const project of TYPECHECKED)
+    await check(tally, `typecheck ${project}`, bin("tsc"), ["--noEmit", "-p", project]);
+  await check(tally, "lint (eslint)", bin("eslint"), ["--max-warnings=0", "."]);
+  await check(tally, "format (prettier --check)", bin("prettier"), ["--check", "--log-level=warn", "."]);
+  const built = await check(tally, "build functions", bin("tsc"), ["-p", "functions/tsconfig.build.json"]);
+
+  banner("unit tests");
+  const unitReport = join(RESULTS_DIR, "unit.json");
+  await run(bin("vitest"), vitestArgs(["unit"], unitReport));
+  addReport(tally, "unit", unitReport);
+
+  if (built) {
+    banner("rules, integration and browser tests (emulators)");
+    findChromium(); // fail early, with the install hint, rather than inside every browser test
+    const emulatedReport = join(RESULTS_DIR, "emulated.json");
+    if (await runningHub()) {
+      console.log("numina: using the emulators that are already running (npm start).");
+      await runEmulatedTests([emulatedReport], clientEnvForRunningEmulators(false));
+    } else {
+      await emulatorExec(prepareEmulators(), selfCommand("emulated-tests", [emulatedReport]));
+    }
+    addReport(tally, "emulated", emulatedReport);
+  } else {
+    tally.failed += 1;
+    tally.failures.push("emulator tests: not run, the functions did not build");
+  }
+
+  banner("summary");
+  for (const failure of tally.failures) console.log(`✘ ${failure}`);
+  console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+  return tally.failed === 0 ? 0 : 1;
+}
+
+/** Inside the emulator session: the emulator-backed vitest projects. */
+export async function runEmulatedTests([reportFile]: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+  if (!reportFile) throw new Error("emulated-tests needs a report file");
+  return run(bin("vitest"), vitestArgs(EMULATED_PROJECTS, reportFile), { env: { ...process.env, ...extraEnv } });
+}
