@@ -36,7 +36,7 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", ignoreRestSiblings: true }],
       "@typescript-eslint/no-floating-promises": "error",
     },
   },
@@ -50,6 +50,7 @@ export default tseslint.config(
       "functions/src/**/*Store.ts",
       "functions/src/rbac/roleChange.ts",
       "functions/src/shared/firebase.ts",
+      "functions/src/shared/transactions.ts",
       "functions/src/shared/callable.ts",
       "functions/src/shared/log.ts",
     ],

@@ -9,6 +9,7 @@
 import { runBench } from "./bench.js";
 import { runDevSession, runStart } from "./start.js";
 import { runEmulatedTests, runTests } from "./test.js";
+import { clientEnvForRunningEmulators, runningHub } from "./emulators.js";
 import { runTsScript } from "./process.js";
 import { ToolchainError } from "./toolchain.js";
 
@@ -18,7 +19,12 @@ const commands: Record<string, () => Promise<number>> = {
   start: runStart,
   test: runTests,
   bench: () => runBench(args),
-  seed: () => runTsScript("scripts/seed.ts", args),
+  // Seeding targets the emulators `npm start` is running; without them seed.ts says what to do.
+  seed: async () =>
+    runTsScript("scripts/seed.ts", args, {
+      ...process.env,
+      ...((await runningHub()) ? clientEnvForRunningEmulators(false) : {}),
+    }),
   "set-role": () => runTsScript("scripts/set-role.ts", args),
   // Internal: what runs inside `firebase emulators:exec`.
   "dev-session": runDevSession,

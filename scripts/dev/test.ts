@@ -26,6 +26,7 @@ const TYPECHECKED = [
   "web/tsconfig.json",
   "scripts/tsconfig.json",
   "tests/tsconfig.json",
+  "bench/tsconfig.json",
 ];
 
 function banner(title: string) {

@@ -1,3 +1,6 @@
 export * from "./catalog.js";
 export * from "./schemas.js";
 export * from "./paths.js";
+export * from "./classes.js";
+export * from "./notifications.js";
+export * from "./attendanceStats.js";

@@ -124,11 +124,20 @@ export const classEditSchema = z.object({
   location: classLocationSchema,
   capacity: z.number().int().min(1).max(500),
   status: z.enum(CLASS_STATUSES),
+  /** Set on create to repeat the class weekly: functions create the next occurrences. */
+  recurrence: z
+    .object({ weeks: z.number().int().min(1).max(12) })
+    .nullable()
+    .optional(),
 });
 /** `classes/{id}`: counts are server-owned. */
 export const classSchema = classEditSchema.extend({
   confirmedCount: z.number().int().min(0),
   waitlistCount: z.number().int().min(0),
+  /** Server-owned: the class this one was generated from by a weekly recurrence. */
+  seriesId: z.string().nullable().optional(),
+  /** Server-owned: which reminders ("24h", "1h") were sent. */
+  remindersSent: z.array(z.string()).optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

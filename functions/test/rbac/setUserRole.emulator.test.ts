@@ -21,8 +21,7 @@ async function callError(promise: Promise<unknown>): Promise<FirebaseError> {
   return error;
 }
 
-const setUserRole = (client: Client, data: unknown) =>
-  client.call<unknown, SetUserRoleResponse>("setUserRole", data);
+const setUserRole = (client: Client, data: unknown) => client.call<unknown, SetUserRoleResponse>("setUserRole", data);
 
 beforeAll(async () => {
   adminUser = await createTestUser({ label: "admin", role: "admin" });

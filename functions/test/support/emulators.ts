@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { deleteApp as deleteAdminApp, initializeApp as initializeAdminApp } from "firebase-admin/app";
 import { getAuth as getAdminAuth } from "firebase-admin/auth";
-import { getFirestore as getAdminFirestore } from "firebase-admin/firestore";
+import { getFirestore as getAdminFirestore, Timestamp } from "firebase-admin/firestore";
 import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore } from "firebase/firestore";
@@ -22,7 +22,11 @@ function hostPort(variable: string): { host: string; port: number } {
 }
 
 const adminApp = initializeAdminApp({ projectId: PROJECT_ID }, `admin-${randomUUID()}`);
-export const admin = { auth: getAdminAuth(adminApp), db: getAdminFirestore(adminApp) };
+export const admin = {
+  auth: getAdminAuth(adminApp),
+  db: getAdminFirestore(adminApp),
+  timestamp: (ms: number) => Timestamp.fromMillis(ms),
+};
 
 /** A signed-in client, as a browser or phone would be: its own app, auth, Firestore and functions. */
 export async function signedInClient(email: string, password: string) {
@@ -88,4 +92,14 @@ export function waitForDoc<T>(
 
 export async function closeAdmin() {
   await deleteAdminApp(adminApp);
+}
+
+/**
+ * A Firestore of a second project on the same emulator, where no function triggers fire: for
+ * driving domain stores in-process at a concurrency the Functions emulator (one process per call
+ * in flight) cannot take on a small machine.
+ */
+export function isolatedFirestore(projectId = `${PROJECT_ID}-load`) {
+  const app = initializeAdminApp({ projectId }, `isolated-${randomUUID()}`);
+  return { db: getAdminFirestore(app), close: () => deleteAdminApp(app) };
 }

@@ -1,0 +1,273 @@
+/**
+ * RSVPs in Firestore, without a hot transaction. A class's seat counter would be read and
+ * written by every RSVP, and read-then-write transactions on one document serialise (the
+ * emulator even deadlocks them into two-second lock timeouts). So (see rsvp.ts):
+ *   - joining and leaving are transactions on the member's own row only; the class counters move
+ *     by blind increments, written in the same transaction by whoever changed the row's status,
+ *     so each transition is counted exactly once;
+ *   - seats follow arrival order, and `reconcileSeats` promotes whoever is inside the first
+ *     `capacity` places but still marked waitlisted. Each promotion is its own small transaction
+ *     that re-checks the row, so concurrent reconciles cannot promote anyone twice; the notice id
+ *     is deterministic, so nobody is told twice.
+ */
+import { FieldPath, FieldValue, Timestamp, type Firestore, type QueryDocumentSnapshot } from "firebase-admin/firestore";
+import {
+  cityById,
+  classSchema,
+  paths,
+  type AttendeeStatus,
+  type MyRsvpResponse,
+  type RsvpResponse,
+} from "../model/index.js";
+import { DomainError } from "../shared/errors.js";
+import { GRPC, grpcCode, runDomainTransaction } from "../shared/transactions.js";
+import { parseOrThrow } from "../shared/validation.js";
+import { noticeDocument } from "../notifications/inboxStore.js";
+import { promotedNotice, type ClassRef } from "./notices.js";
+import {
+  ACTIVE_STATUSES,
+  decideJoin,
+  decideLeave,
+  dueForPromotion,
+  ensureCanMarkAttendance,
+  ensureCheckInOpen,
+  ensureRsvpOpen,
+  waitlistPositionFor,
+  type ClassTiming,
+} from "./rsvp.js";
+
+interface LoadedClass {
+  timing: ClassTiming;
+  capacity: number;
+  ref: ClassRef;
+  instructorId: string;
+}
+
+async function loadClass(db: Firestore, classId: string): Promise<LoadedClass> {
+  const snap = await db.doc(paths.class(classId)).get();
+  if (!snap.exists) throw new DomainError("not-found", "This class does not exist.");
+  const cls = parseOrThrow(classSchema, snap.data(), `class ${classId}`);
+  return {
+    timing: { status: cls.status, startsAtMs: cls.startsAt.toMillis() },
+    capacity: cls.capacity,
+    ref: {
+      classId,
+      title: cls.title,
+      startsAtMs: cls.startsAt.toMillis(),
+      timeZone: cityById(cls.city)?.timeZone ?? "UTC",
+    },
+    instructorId: cls.instructorId,
+  };
+}
+
+const countField = (status: "confirmed" | "waitlisted") =>
+  status === "confirmed" ? "confirmedCount" : "waitlistCount";
+
+/** Active RSVPs in arrival order: joinedAt, then uid (the document id) for the rare tie. */
+function lineQuery(db: Firestore, classId: string) {
+  return db
+    .collection(paths.attendees(classId))
+    .where("status", "in", ACTIVE_STATUSES)
+    .orderBy("joinedAt")
+    .orderBy(FieldPath.documentId());
+}
+
+/** How many active RSVPs arrived before this one. */
+async function rankOf(db: Firestore, classId: string, uid: string, joinedAt: Timestamp): Promise<number> {
+  const active = db.collection(paths.attendees(classId)).where("status", "in", ACTIVE_STATUSES);
+  const [earlier, tied] = await Promise.all([
+    active.where("joinedAt", "<", joinedAt).count().get(),
+    active.where("joinedAt", "==", joinedAt).where(FieldPath.documentId(), "<", uid).count().get(),
+  ]);
+  return earlier.data().count + tied.data().count;
+}
+
+/**
+ * Promotes everyone inside the first `capacity` places who is still marked waitlisted.
+ *
+ * Concurrent reconciles (every RSVP and cancellation runs one) would deadlock on each other's
+ * read locks if each promotion were a read-write transaction. Instead each promotion is a batch
+ * guarded by the row's update time as read by the head-of-line query: if anything touched the row
+ * since, the batch fails whole and this pass looks again. Nobody is promoted twice, and nobody is
+ * left waiting for a seat that is theirs.
+ */
+export async function reconcileSeats(db: Firestore, classId: string, nowMs = Date.now()): Promise<number> {
+  const cls = await loadClass(db, classId);
+  // Once a class has started or was cancelled its roster is history: nobody is promoted into it.
+  if (cls.timing.status !== "scheduled" || cls.timing.startsAtMs <= nowMs) return 0;
+  let promoted = 0;
+  for (let pass = 0; pass < MAX_RECONCILE_PASSES; pass++) {
+    const head = await lineQuery(db, classId).limit(cls.capacity).get();
+    const rows = head.docs.map((d) => ({ doc: d, status: d.get("status") as AttendeeStatus }));
+    const due = dueForPromotion(rows);
+    if (due.length === 0) return promoted;
+    const results = await Promise.all(due.map(({ doc }) => promote(db, cls, doc)));
+    promoted += results.filter(Boolean).length;
+    if (results.every(Boolean)) return promoted;
+  }
+  throw new Error(`Seats of class ${classId} did not settle after ${MAX_RECONCILE_PASSES} passes`);
+}
+
+const MAX_RECONCILE_PASSES = 20;
+
+async function promote(db: Firestore, cls: LoadedClass, row: QueryDocumentSnapshot): Promise<boolean> {
+  const joinedAt = row.get("joinedAt") as Timestamp;
+  const now = FieldValue.serverTimestamp();
+  const batch = db.batch();
+  batch.update(row.ref, { status: "confirmed", promotedAt: now, updatedAt: now }, { lastUpdateTime: row.updateTime });
+  batch.update(db.doc(paths.class(cls.ref.classId)), {
+    confirmedCount: FieldValue.increment(1),
+    waitlistCount: FieldValue.increment(-1),
+  });
+  // Only someone who was told they were waiting hears that they got in; a member seated by their
+  // own RSVP was simply told "confirmed". The notice id is deterministic, so it exists at most once.
+  if (row.get("toldWaitlisted") === true) {
+    const notice = promotedNotice(cls.ref, joinedAt.toMillis());
+    batch.create(db.doc(paths.notification(row.id, notice.id)), noticeDocument(notice));
+  }
+  try {
+    await batch.commit();
+    return true;
+  } catch (error) {
+    if (isStaleWrite(error)) return false; // the row changed since we looked: look again
+    throw error;
+  }
+}
+
+/** FAILED_PRECONDITION (a stale update time) or ALREADY_EXISTS (a notice written by a twin). */
+const isStaleWrite = (error: unknown) =>
+  [GRPC.FAILED_PRECONDITION, GRPC.ALREADY_EXISTS].some((c) => c === grpcCode(error));
+
+export async function rsvp(db: Firestore, classId: string, uid: string, nowMs: number): Promise<RsvpResponse> {
+  const cls = await loadClass(db, classId);
+  const rowRef = db.doc(paths.attendee(classId, uid));
+  await runDomainTransaction(db, async (tx) => {
+    const row = await tx.get(rowRef);
+    const current = row.exists ? (row.get("status") as AttendeeStatus) : null;
+    if (decideJoin(current) === "keep") return;
+    ensureRsvpOpen(cls.timing, nowMs);
+    const now = FieldValue.serverTimestamp();
+    // Everyone joins the line as waitlisted; reconcileSeats seats them if their place is within
+    // capacity. One path for every arrival keeps the counting in one place.
+    tx.set(rowRef, {
+      uid,
+      classId,
+      status: "waitlisted",
+      joinedAt: now,
+      updatedAt: now,
+      promotedAt: null,
+      checkedInAt: null,
+      classTitle: cls.ref.title,
+      classStartsAt: Timestamp.fromMillis(cls.ref.startsAtMs),
+    });
+    tx.update(db.doc(paths.class(classId)), { waitlistCount: FieldValue.increment(1) });
+  });
+  await reconcileSeats(db, classId, nowMs);
+  return answerRsvp(db, cls, uid);
+}
+
+/**
+ * What the member is told. Marking the row `toldWaitlisted` is guarded by the row's update time,
+ * like a promotion, so the two serialise: either the promotion landed first and the answer is
+ * "confirmed", or the answer is "waitlisted" and the promotion, later, sends the "you're in"
+ * notice. Never both, never neither.
+ */
+async function answerRsvp(db: Firestore, cls: LoadedClass, uid: string): Promise<RsvpResponse> {
+  const rowRef = db.doc(paths.attendee(cls.ref.classId, uid));
+  for (;;) {
+    const row = await rowRef.get();
+    const status = row.get("status") as AttendeeStatus;
+    if (status === "confirmed") return { status: "confirmed" };
+    if (status !== "waitlisted") throw new Error(`RSVP for ${uid} in ${cls.ref.classId} ended as ${status}`);
+    if (row.get("toldWaitlisted") !== true) {
+      try {
+        await rowRef.update({ toldWaitlisted: true }, { lastUpdateTime: row.updateTime });
+      } catch (error) {
+        if (isStaleWrite(error)) continue;
+        throw error;
+      }
+    }
+    return {
+      status: "waitlisted",
+      waitlistPosition: await waitlistPosition(db, cls, uid, row.get("joinedAt") as Timestamp),
+    };
+  }
+}
+
+/** 1 = next in line (see waitlistPositionFor in rsvp.ts). */
+async function waitlistPosition(db: Firestore, cls: LoadedClass, uid: string, joinedAt: Timestamp): Promise<number> {
+  const [rank, confirmed] = await Promise.all([
+    rankOf(db, cls.ref.classId, uid, joinedAt),
+    db.collection(paths.attendees(cls.ref.classId)).where("status", "==", "confirmed").count().get(),
+  ]);
+  return waitlistPositionFor({ rank, capacity: cls.capacity, confirmedCount: confirmed.data().count });
+}
+
+/** Leaving (by the member, or removed by the instructor): frees the seat, and the next in line is seated. */
+export async function leave(db: Firestore, classId: string, uid: string, nowMs: number): Promise<{ left: boolean }> {
+  const cls = await loadClass(db, classId);
+  const rowRef = db.doc(paths.attendee(classId, uid));
+  const left = await runDomainTransaction(db, async (tx) => {
+    const row = await tx.get(rowRef);
+    const decision = decideLeave(row.exists ? (row.get("status") as AttendeeStatus) : null);
+    if (!decision.leave) return false;
+    ensureRsvpOpen(cls.timing, nowMs);
+    tx.update(rowRef, { status: "cancelled", updatedAt: FieldValue.serverTimestamp() });
+    tx.update(db.doc(paths.class(classId)), { [countField(decision.from)]: FieldValue.increment(-1) });
+    return true;
+  });
+  if (left) await reconcileSeats(db, classId, nowMs);
+  return { left };
+}
+
+export async function myRsvp(db: Firestore, classId: string, uid: string): Promise<MyRsvpResponse> {
+  const cls = await loadClass(db, classId);
+  const row = await db.doc(paths.attendee(classId, uid)).get();
+  if (!row.exists) return { status: "none" };
+  const status = row.get("status") as AttendeeStatus;
+  if (status !== "waitlisted") return { status };
+  return { status, waitlistPosition: await waitlistPosition(db, cls, uid, row.get("joinedAt") as Timestamp) };
+}
+
+export interface Actor {
+  uid: string;
+  isAdmin: boolean;
+}
+
+export function ensureRunsClass(cls: Pick<LoadedClass, "instructorId">, actor: Actor): void {
+  if (!actor.isAdmin && cls.instructorId !== actor.uid) {
+    throw new DomainError("permission-denied", "Only this class's instructor or an admin can do this.");
+  }
+}
+
+export async function removeAttendee(db: Firestore, actor: Actor, classId: string, uid: string, nowMs: number) {
+  ensureRunsClass(await loadClass(db, classId), actor);
+  return leave(db, classId, uid, nowMs);
+}
+
+export async function markAttendance(
+  db: Firestore,
+  actor: Actor,
+  input: { classId: string; uid: string; status: "attended" | "no_show" },
+  nowMs: number,
+): Promise<void> {
+  const cls = await loadClass(db, input.classId);
+  ensureRunsClass(cls, actor);
+  ensureCheckInOpen(cls.timing, nowMs);
+  const rowRef = db.doc(paths.attendee(input.classId, input.uid));
+  await runDomainTransaction(db, async (tx) => {
+    const row = await tx.get(rowRef);
+    const current = row.exists ? (row.get("status") as AttendeeStatus) : null;
+    ensureCanMarkAttendance(current);
+    const now = FieldValue.serverTimestamp();
+    tx.update(rowRef, { status: input.status, checkedInAt: input.status === "attended" ? now : null, updatedAt: now });
+    // confirmedCount is left alone: the seat was taken either way, whoever sat in it.
+    tx.set(db.doc(paths.attendanceRecord(input.uid, input.classId)), {
+      classId: input.classId,
+      classTitle: cls.ref.title,
+      classStartsAt: Timestamp.fromMillis(cls.ref.startsAtMs),
+      status: input.status,
+      markedAt: now,
+    });
+  });
+}

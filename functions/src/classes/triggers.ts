@@ -1,0 +1,74 @@
+/**
+ * Reactions to instructors' and admins' edits of a class: a capacity increase fills seats from
+ * the waitlist, a cancellation tells everyone on the roster and the waitlist, and a new class with
+ * a weekly recurrence creates its next occurrences. Each reaction is idempotent (see below), as
+ * Firestore delivers events at least once.
+ */
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
+import { onDocumentCreated, onDocumentUpdated } from "firebase-functions/firestore";
+import { logger } from "firebase-functions";
+import { cityById, classSchema, documentPatterns, paths } from "../model/index.js";
+import { db } from "../shared/firebase.js";
+import { GRPC, grpcCode } from "../shared/transactions.js";
+import { notifyMany } from "../notifications/inboxStore.js";
+import { cancelledNotice } from "./notices.js";
+import { weeklyOccurrences } from "./recurrence.js";
+import { reconcileSeats } from "./rsvpStore.js";
+
+export const onClassUpdated = onDocumentUpdated(documentPatterns.class, async (event) => {
+  const before = classSchema.safeParse(event.data?.before.data());
+  const after = classSchema.safeParse(event.data?.after.data());
+  if (!before.success || !after.success) {
+    logger.warn("class update skipped: invalid document", { classId: event.params.classId });
+    return;
+  }
+  const classId = event.params.classId;
+  if (after.data.capacity > before.data.capacity) {
+    // Reconciling only seats whoever is in line for a seat now: a second delivery finds nobody.
+    const promoted = await reconcileSeats(db(), classId);
+    logger.info("capacity raised", { event: "class.capacityRaised", classId, promoted });
+  }
+  if (before.data.status !== "cancelled" && after.data.status === "cancelled") {
+    // Deterministic notice ids make a second delivery a no-op per member.
+    const roster = await db()
+      .collection(paths.attendees(classId))
+      .where("status", "in", ["confirmed", "waitlisted"])
+      .get();
+    const notice = cancelledNotice({
+      classId,
+      title: after.data.title,
+      startsAtMs: after.data.startsAt.toMillis(),
+      timeZone: cityById(after.data.city)?.timeZone ?? "UTC",
+    });
+    const notified = await notifyMany(
+      db(),
+      roster.docs.map((d) => d.id),
+      notice,
+    );
+    logger.info("class cancelled", { event: "class.cancelled", classId, roster: roster.size, notified });
+  }
+});
+
+export const onClassCreated = onDocumentCreated(documentPatterns.class, async (event) => {
+  const parsed = classSchema.safeParse(event.data?.data());
+  const weeks = parsed.success ? parsed.data.recurrence?.weeks : undefined;
+  if (!parsed.success || !weeks) return;
+  const { recurrence: _recurrence, ...template } = parsed.data;
+  const writer = db().bulkWriter();
+  writer.onWriteError((error) => grpcCode(error) !== GRPC.ALREADY_EXISTS && error.failedAttempts < 5);
+  for (const occurrence of weeklyOccurrences(event.params.classId, parsed.data.startsAt.toMillis(), weeks)) {
+    writer
+      .create(db().doc(paths.class(occurrence.id)), {
+        ...template,
+        startsAt: Timestamp.fromMillis(occurrence.startsAtMs),
+        recurrence: null,
+        seriesId: event.params.classId,
+        confirmedCount: 0,
+        waitlistCount: 0,
+        createdAt: FieldValue.serverTimestamp(),
+        updatedAt: FieldValue.serverTimestamp(),
+      })
+      .catch(() => undefined); // exists already: an earlier delivery made it
+  }
+  await writer.close();
+});

@@ -1,0 +1,34 @@
+/**
+ * Writes in-app notifications. Ids are deterministic (see classes/notices.ts) and written with
+ * create(), so a notice that already exists is left alone: a retried trigger cannot double-notify.
+ */
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { paths } from "../model/index.js";
+import { GRPC, grpcCode } from "../shared/transactions.js";
+import type { NoticeDraft } from "../classes/notices.js";
+
+export function noticeDocument(draft: NoticeDraft) {
+  return {
+    type: draft.type,
+    title: draft.title,
+    body: draft.body,
+    data: draft.data,
+    read: false,
+    createdAt: FieldValue.serverTimestamp(),
+  };
+}
+
+/** Many recipients at once (a cancelled class): batched, skipping anyone already notified. */
+export async function notifyMany(db: Firestore, uids: readonly string[], draft: NoticeDraft): Promise<number> {
+  const writer = db.bulkWriter();
+  let created = 0;
+  writer.onWriteError((error) => grpcCode(error) !== GRPC.ALREADY_EXISTS && error.failedAttempts < 5);
+  for (const uid of uids) {
+    writer
+      .create(db.doc(paths.notification(uid, draft.id)), noticeDocument(draft))
+      .then(() => (created += 1))
+      .catch(() => undefined); // already notified: the retry found the work done
+  }
+  await writer.close();
+  return created;
+}

@@ -1,0 +1,26 @@
+/**
+ * Firestore transactions whose callback may reject the request with a DomainError. The error is
+ * carried out of the transaction as a value and thrown after it, so the SDK treats the attempt as
+ * finished (not failed and retried) and the message reaches the client exactly as written.
+ */
+import type { Firestore, Transaction } from "firebase-admin/firestore";
+import { DomainError } from "./errors.js";
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export async function runDomainTransaction<T>(db: Firestore, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const outcome = await db.runTransaction(async (tx): Promise<Outcome<T>> => {
+    try {
+      return { ok: true, value: await fn(tx) };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error };
+      throw error;
+    }
+  });
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+/** gRPC status codes the Admin SDK reports on failed writes (numbers, as on the wire). */
+export const GRPC = { ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9 } as const;
+export const grpcCode = (error: unknown): number => Number((error as { code?: unknown }).code);

@@ -1,0 +1,63 @@
+/**
+ * The RSVP storm, shared by the load test and the benchmark: N members join a class at once,
+ * some confirmed members cancel at once, then some waitlisted members leave at once. Each phase
+ * reports what a member would check: who holds a seat, and everyone's place in line.
+ */
+import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
+import { leave, myRsvp, rsvp } from "../../src/classes/rsvpStore.js";
+import { paths } from "../../src/model/index.js";
+
+export async function seedClass(db: Firestore, classId: string, capacity: number) {
+  await db.doc(paths.class(classId)).set({
+    title: "Storm Spin",
+    description: "",
+    tags: ["cycling"],
+    level: "beginner",
+    instructorId: "nobody",
+    city: "berlin",
+    startsAt: Timestamp.fromMillis(Date.now() + 7 * 24 * 60 * 60 * 1000),
+    durationMinutes: 45,
+    location: { name: "Studio", address: "", lat: 52.52, lng: 13.4, geohash: "u33db" },
+    capacity,
+    status: "scheduled",
+    confirmedCount: 0,
+    waitlistCount: 0,
+    createdAt: FieldValue.serverTimestamp(),
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+}
+
+export interface Timed<T> {
+  result: T;
+  ms: number;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
+  const start = performance.now();
+  const result = await fn();
+  return { result, ms: performance.now() - start };
+}
+
+export async function joinAll(db: Firestore, classId: string, uids: readonly string[]) {
+  return Promise.all(uids.map((uid) => timed(() => rsvp(db, classId, uid, Date.now()))));
+}
+
+export async function leaveAll(db: Firestore, classId: string, uids: readonly string[]) {
+  return Promise.all(uids.map((uid) => timed(() => leave(db, classId, uid, Date.now()))));
+}
+
+/** Everyone's state as they would see it, in arrival order. */
+export async function lineOf(db: Firestore, classId: string) {
+  const rows = await db.collection(paths.attendees(classId)).orderBy("joinedAt").get();
+  const states = await Promise.all(rows.docs.map(async (d) => ({ uid: d.id, ...(await myRsvp(db, classId, d.id)) })));
+  const counts = (await db.doc(paths.class(classId)).get()).data() ?? {};
+  return {
+    states,
+    confirmed: states.filter((s) => s.status === "confirmed").map((s) => s.uid),
+    waitlist: states
+      .filter((s) => s.status === "waitlisted")
+      .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0)),
+    confirmedCount: counts["confirmedCount"] as number,
+    waitlistCount: counts["waitlistCount"] as number,
+  };
+}

@@ -1,0 +1,238 @@
+/**
+ * Demo data for the local emulators: `npm run seed`, and `npm start` runs it on every start.
+ *
+ * Idempotent: uids, emails and document ids are deterministic, so a re-run updates what exists
+ * and creates only what is missing. Accounts, profiles and settings are reset to their canonical
+ * demo values (a role changed by hand goes back to the seeded one); classes are only created,
+ * never overwritten, because they carry live state (seat counts, cancellations) that a re-seed
+ * must not undo. Refuses to run unless both emulator hosts are set.
+ */
+import { performance } from "node:perf_hooks";
+import { initializeApp } from "firebase-admin/app";
+import { getAuth, type Auth, type UserRecord } from "firebase-admin/auth";
+import {
+  Timestamp,
+  getFirestore,
+  type DocumentData,
+  type DocumentReference,
+  type Firestore,
+} from "firebase-admin/firestore";
+import { classSchema, paths, privateSettingsSchema, userProfileSchema } from "../functions/src/model/index.js";
+import { formatZodError } from "../functions/src/shared/validation.js";
+import { chunk, mapLimit } from "./lib/concurrency.js";
+import {
+  CLASS_HORIZON_DAYS,
+  DEMO_PASSWORD,
+  FIXED_LOGINS,
+  generateDemoData,
+  type DemoAccount,
+  type DemoData,
+} from "./lib/demoData.js";
+import { assertEmulatorsReachable, describeTarget, emulatorTargetFromEnv } from "./lib/target.js";
+
+const BATCH_LIMIT = 500; // Firestore's maximum writes per batch
+// The Auth emulator handles one request at a time: a few in flight hide the round trips, more only
+// queue up there, and on a busy machine push requests past the SDK's timeout.
+const AUTH_CONCURRENCY = 4;
+
+interface Write {
+  ref: DocumentReference;
+  data: DocumentData;
+  /** `create` fails instead of overwriting; used for classes, which a re-seed must never reset. */
+  mode: "set" | "create";
+}
+
+async function main(): Promise<void> {
+  const target = emulatorTargetFromEnv(process.env);
+  if (typeof target === "string") {
+    console.error(`seed: ${target}`);
+    process.exitCode = 1;
+    return;
+  }
+  await assertEmulatorsReachable(target);
+  // The Firestore client still looks for Google credentials, probing for a GCE metadata server
+  // that cannot exist here: skip the probe, its DNS failure and its warning.
+  process.env["METADATA_SERVER_DETECTION"] ??= "none";
+  const startedAt = performance.now();
+  const runStartedMs = Date.now();
+
+  const app = initializeApp({ projectId: target.projectId }, "numina-seed");
+  const auth = getAuth(app);
+  const db = getFirestore(app);
+
+  const data = generateDemoData({ now: new Date(runStartedMs), timestamp: (ms) => Timestamp.fromMillis(ms) });
+  validate(data); // before the first write, so a bad generator never leaves half a data set
+
+  const accounts = await syncAuthUsers(auth, data.accounts);
+  const profiles = await writeProfiles(db, data.accounts, accounts.claimsChanged, runStartedMs);
+  const classes = await writeClasses(db, data);
+
+  const count = (role: string) => data.accounts.filter((a) => a.role === role).length;
+  console.log(`seed: target       ${describeTarget(target)}`);
+  console.log(
+    `seed: accounts     ${data.accounts.length} (${count("admin")} admin, ${count("instructor")} instructors, ` +
+      `${count("member")} members): ${accounts.created} created, ${accounts.updated} updated, ` +
+      `${data.accounts.length - accounts.created - accounts.updated} unchanged, ${accounts.claimsChanged.size} roles reset`,
+  );
+  console.log(`seed: profiles     ${profiles} users/{uid} with their private/settings written`);
+  console.log(
+    `seed: classes      ${data.classes.length} in the next ${CLASS_HORIZON_DAYS} days: ${classes.created} created, ` +
+      `${classes.kept} already there (kept as they are)`,
+  );
+  console.log(
+    `seed: logins       ${Object.values(FIXED_LOGINS)
+      .map((l) => l.email)
+      .join(", ")} (password ${DEMO_PASSWORD})`,
+  );
+  console.log(`seed: done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+}
+
+function validate(data: DemoData): void {
+  const check = (what: string, result: { success: boolean; error?: Parameters<typeof formatZodError>[0] }) => {
+    if (!result.success && result.error)
+      throw new Error(`generated ${what} is invalid: ${formatZodError(result.error)}`);
+  };
+  for (const a of data.accounts) {
+    check(paths.user(a.uid), userProfileSchema.safeParse(a.profile));
+    check(paths.privateSettings(a.uid), privateSettingsSchema.safeParse(a.settings));
+  }
+  for (const c of data.classes) check(paths.class(c.id), classSchema.safeParse(c.data));
+}
+
+const FIXED_UIDS: ReadonlySet<string> = new Set(Object.values(FIXED_LOGINS).map((l) => l.uid));
+
+/** Has someone edited this demo user since it was seeded? */
+function drifted(user: UserRecord, account: DemoAccount): boolean {
+  return (
+    user.email !== account.email ||
+    user.displayName !== account.displayName ||
+    user.disabled ||
+    !user.emailVerified ||
+    user.photoURL !== undefined
+  );
+}
+
+function sameClaims(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const canonical = (claims: Record<string, unknown>) =>
+    JSON.stringify(Object.entries(claims).sort(([x], [y]) => x.localeCompare(y)));
+  return canonical(a) === canonical(b);
+}
+
+/** Creates missing users, resets existing ones to their demo values, and sets role claims. */
+async function syncAuthUsers(auth: Auth, accounts: readonly DemoAccount[]) {
+  const existing = new Map<string, UserRecord>();
+  for (const part of chunk(accounts, 100)) {
+    const result = await auth.getUsers(part.map((a) => ({ uid: a.uid })));
+    for (const user of result.users) existing.set(user.uid, user);
+  }
+
+  let created = 0;
+  let updated = 0;
+  const claimsChanged = new Set<string>();
+  await mapLimit(accounts, AUTH_CONCURRENCY, async (account) => {
+    const props = {
+      email: account.email,
+      password: account.password,
+      displayName: account.displayName,
+      emailVerified: true,
+      disabled: false,
+    };
+    const current = existing.get(account.uid);
+    if (!current) {
+      await auth.createUser({ uid: account.uid, ...props }).catch(async (error: unknown) => {
+        const code = (error as { code?: string }).code;
+        // The SDK retries a request that timed out; the first attempt may have created the user.
+        if (code === "auth/uid-already-exists") return auth.updateUser(account.uid, props);
+        if (code === "auth/email-already-exists") {
+          throw new Error(
+            `${account.email} already belongs to another account (not ${account.uid}). ` +
+              `Delete that account in the Auth emulator, or clear the emulator data, and seed again.`,
+          );
+        }
+        throw error;
+      });
+      created++;
+    } else if (FIXED_UIDS.has(account.uid) || drifted(current, account)) {
+      // A password cannot be read back, so only the fixed logins get theirs reset on every run:
+      // those must always work. Updating all 250 accounts each `npm start` would cost seconds.
+      await auth.updateUser(account.uid, { ...props, photoURL: null });
+      updated++;
+    }
+    // Other claims are kept; `role` is the seeded one, or absent for members (absent means member).
+    const desired: Record<string, unknown> = { ...current?.customClaims };
+    delete desired["role"];
+    Object.assign(desired, account.claims);
+    if (!sameClaims(current?.customClaims ?? {}, desired)) {
+      await auth.setCustomUserClaims(account.uid, Object.keys(desired).length ? desired : null);
+      // Only an existing user can have a signed-in session whose token must be refreshed.
+      if (current) claimsChanged.add(account.uid);
+    }
+  });
+  return { created, updated, claimsChanged };
+}
+
+/**
+ * Writes every profile and settings document in full. Timestamps that predate this run are kept,
+ * so "member since" does not move on every `npm start`; anything newer was made moments ago by the
+ * provisionAccount trigger reacting to our own createUser, and gets the demo value instead.
+ */
+async function writeProfiles(
+  db: Firestore,
+  accounts: readonly DemoAccount[],
+  claimsChanged: ReadonlySet<string>,
+  runStartedMs: number,
+): Promise<number> {
+  const profileRefs = accounts.map((a) => db.doc(paths.user(a.uid)));
+  const settingsRefs = accounts.map((a) => db.doc(paths.privateSettings(a.uid)));
+  const snapshots = await db.getAll(...profileRefs, ...settingsRefs);
+  const olderThanRun = (value: unknown): Timestamp | undefined =>
+    value instanceof Timestamp && value.toMillis() < runStartedMs ? value : undefined;
+
+  const now = Timestamp.fromMillis(runStartedMs);
+  const writes: Write[] = accounts.flatMap((account, i): Write[] => {
+    const profile = snapshots[i];
+    const settings = snapshots[accounts.length + i];
+    const createdAt = olderThanRun(profile?.get("createdAt")) ?? account.profile.createdAt;
+    const claimsUpdatedAt = claimsChanged.has(account.uid)
+      ? now
+      : (olderThanRun(profile?.get("claimsUpdatedAt")) ?? null);
+    const tosAcceptedAt = olderThanRun(settings?.get("tosAcceptedAt")) ?? account.settings.tosAcceptedAt;
+    return [
+      {
+        ref: profileRefs[i] as DocumentReference,
+        data: { ...account.profile, createdAt, claimsUpdatedAt },
+        mode: "set",
+      },
+      { ref: settingsRefs[i] as DocumentReference, data: { ...account.settings, tosAcceptedAt }, mode: "set" },
+    ];
+  });
+  await commit(db, writes);
+  return accounts.length;
+}
+
+async function writeClasses(db: Firestore, data: DemoData): Promise<{ created: number; kept: number }> {
+  if (data.classes.length === 0) return { created: 0, kept: 0 };
+  const refs = data.classes.map((c) => db.doc(paths.class(c.id)));
+  const snapshots = await db.getAll(...refs);
+  const writes: Write[] = data.classes.flatMap((c, i): Write[] =>
+    snapshots[i]?.exists ? [] : [{ ref: refs[i] as DocumentReference, data: c.data, mode: "create" }],
+  );
+  await commit(db, writes);
+  return { created: writes.length, kept: data.classes.length - writes.length };
+}
+
+async function commit(db: Firestore, writes: readonly Write[]): Promise<void> {
+  for (const part of chunk(writes, BATCH_LIMIT)) {
+    const batch = db.batch();
+    for (const w of part) {
+      if (w.mode === "create") batch.create(w.ref, w.data);
+      else batch.set(w.ref, w.data);
+    }
+    await batch.commit();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`seed: failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

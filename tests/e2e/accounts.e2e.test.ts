@@ -1,0 +1,188 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { paths, privateSettingsSchema, userProfileSchema } from "../../functions/src/model/index.js";
+import { launchBrowser, openSession } from "./support/browser.js";
+import { waitForOobCode } from "./support/emulators.js";
+import { Fixtures, PASSWORD, uniqueEmail, uniqueSuffix } from "./support/fixtures.js";
+import { screenshot, signIn, signInToHome, signOut, waitForText } from "./support/ui.js";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let fixtures: Fixtures;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  fixtures = new Fixtures();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fixtures?.cleanup();
+});
+
+describe("accounts", () => {
+  it("signs up, completes onboarding, keeps the session across a reload, signs out and back in", async () => {
+    // Somewhere in Lisbon, so "Use my current location" has something to find.
+    const { context, page } = await openSession(browser, baseUrl, {
+      geolocation: { latitude: 38.7369, longitude: -9.1427 },
+    });
+    const email = uniqueEmail("signup");
+    const name = `Ana Runner ${uniqueSuffix()}`;
+
+    await page.goto("/sign-up");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByLabel("Confirm password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+
+    // provisionAccount creates the profile a moment later; the app waits for it, then onboards.
+    await page.getByTestId("onboarding-title").waitFor();
+    fixtures.track(await fixtures.uidOf(email));
+    await waitForOobCode(email, "VERIFY_EMAIL"); // sign-up sent the verification email
+    await page.getByTestId("verify-banner").waitFor();
+
+    // Field errors come from the shared schema before anything is written.
+    await page.getByLabel("Name").fill("   ");
+    await page.getByRole("button", { name: "Finish setup" }).click();
+    await waitForText(page.locator(".field-error"), "Enter your name");
+    await waitForText(page.locator(".field-error"), "Choose your city");
+
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Bio").fill("Marathon training, looking for long-run buddies.");
+    await page.getByLabel("Fitness level").selectOption("advanced");
+    await page.getByRole("button", { name: "Running", exact: true }).click();
+    await page.getByRole("button", { name: "Yoga", exact: true }).click();
+    await page.getByLabel("City").selectOption("lisbon");
+    await page.getByRole("button", { name: "Use my current location" }).click();
+    await waitForText(page.getByTestId("location-status"), "Using your current location");
+    await page.getByRole("button", { name: "Monday morning" }).click();
+    await page.getByRole("button", { name: "Saturday evening" }).click();
+    await page.getByRole("button", { name: "Saturday evening", pressed: true }).waitFor();
+    await page.getByRole("button", { name: "Finish setup" }).click();
+
+    await waitForText(page.getByTestId("home-welcome"), `Hi, ${name}!`);
+    const summary = page.getByTestId("profile-summary");
+    await waitForText(summary.getByTestId("summary-city"), "Lisbon");
+    expect(await summary.getByTestId("summary-interests").innerText()).toMatch(/Running[\s\S]*Yoga/);
+    expect(await summary.getByTestId("summary-availability").innerText()).toContain("2 slots a week");
+    await waitForText(page.getByTestId("header-name"), name);
+    await waitForText(page.getByTestId("role-badge"), "Member");
+
+    // What was stored: a coarse public cell, the exact point only in the private document.
+    const uid = await fixtures.uidOf(email);
+    const profile = userProfileSchema.parse((await fixtures.db.doc(paths.user(uid)).get()).data());
+    const settings = privateSettingsSchema.parse((await fixtures.db.doc(paths.privateSettings(uid)).get()).data());
+    expect(profile).toMatchObject({ displayName: name, city: "lisbon", onboardingComplete: true, role: "member" });
+    expect(profile).not.toHaveProperty("email");
+    expect(settings.location).toMatchObject({ lat: 38.7369, lng: -9.1427 });
+    expect(profile.geohash).toHaveLength(5);
+    expect(settings.location?.geohash).toHaveLength(10);
+    expect(settings.location?.geohash.startsWith(profile.geohash ?? "-")).toBe(true);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" }).click();
+    await waitForText(page.getByTestId("profile-email"), email);
+    await waitForText(page.getByTestId("profile-role"), "Member");
+    await screenshot(page, "profile");
+
+    await page.reload();
+    await waitForText(page.getByTestId("profile-name"), name);
+
+    // Signing back in returns the member to the page they were on.
+    await signOut(page);
+    await signIn(page, email, PASSWORD);
+    await waitForText(page.getByTestId("profile-name"), name);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+    await waitForText(page.getByTestId("home-welcome"), name);
+    await screenshot(page, "home");
+    await context.close();
+  });
+
+  it("verifies the email through the emailed link and the refresh button", async () => {
+    const user = await fixtures.createUser({ label: "verify", onboarded: true, emailVerified: false });
+    const { context, page } = await openSession(browser, baseUrl);
+    await signInToHome(page, user.email, user.password);
+
+    await page.getByTestId("verify-banner").getByRole("link", { name: "Verify now" }).click();
+    await waitForText(page.getByTestId("email-status"), "Not verified");
+    await page.getByRole("button", { name: "Resend the link" }).click();
+    await waitForText(page.getByRole("status"), "We sent a new link");
+
+    // The member opens the emailed link (served by the Auth emulator) in another tab.
+    const { oobLink } = await waitForOobCode(user.email, "VERIFY_EMAIL");
+    const mail = await context.newPage();
+    const response = await mail.goto(oobLink, { waitUntil: "domcontentloaded" });
+    expect(response?.ok()).toBe(true);
+    await mail.close();
+
+    await page.getByTestId("verify-refresh").click();
+    await waitForText(page.getByTestId("email-status"), "Verified");
+    expect(await page.getByTestId("verify-banner").count()).toBe(0);
+    await context.close();
+  });
+
+  it("resets a forgotten password from the sign-in page", async () => {
+    const user = await fixtures.createUser({ label: "reset", onboarded: true });
+    const { context, page } = await openSession(browser, baseUrl);
+    const newPassword = `new-${uniqueSuffix()}-password`;
+
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Forgot your password?" }).click();
+    await page.getByLabel("Email for the reset link").fill(user.email);
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await page.getByTestId("reset-sent").waitFor();
+
+    // The emailed link leads to the app's action handler with the one-time code.
+    const { oobCode } = await waitForOobCode(user.email, "PASSWORD_RESET");
+    await page.goto(`/auth/action?mode=resetPassword&oobCode=${encodeURIComponent(oobCode)}`);
+    await waitForText(page.locator(".auth-card"), `For ${user.email}`);
+    await page.getByLabel("New password", { exact: true }).fill(newPassword);
+    await page.getByLabel("Confirm new password").fill(newPassword);
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await page.getByTestId("reset-done").waitFor();
+
+    await signIn(page, user.email, user.password);
+    await waitForText(page.getByTestId("signin-error"), "don't match");
+    await signInToHome(page, user.email, newPassword);
+    await context.close();
+  });
+
+  it("signs in with Google through the Auth emulator's sign-in popup", async ({ skip }) => {
+    // The JS SDK loads Google's gapi script from apis.google.com for the popup's helper iframe,
+    // even against the emulator; where that host is unreachable the popup can never open.
+    if (!(await reachable(GAPI_SCRIPT))) skip(`${GAPI_SCRIPT} is unreachable from this machine`);
+    const { context, page } = await openSession(browser, baseUrl);
+    const email = uniqueEmail("google");
+    const name = `Gus Google ${uniqueSuffix()}`;
+
+    await page.goto("/sign-in");
+    const [popup] = await Promise.all([
+      page.waitForEvent("popup"),
+      page.getByRole("button", { name: "Continue with Google" }).click(),
+    ]);
+    await popup.waitForLoadState("domcontentloaded");
+    await popup.getByText("Add new account").click();
+    await popup.getByRole("button", { name: "Auto-generate user information" }).click();
+    // Auto-generated emails repeat across runs; a unique one makes this a brand-new account.
+    await popup.locator("#email-input").fill(email);
+    await popup.locator("#display-name-input").fill(name);
+    await popup.getByRole("button", { name: /Sign in with Google\.com/ }).click();
+
+    await page.getByTestId("onboarding-title").waitFor();
+    fixtures.track(await fixtures.uidOf(email));
+    await waitForText(page.getByTestId("header-name"), name);
+    await waitForText(page.getByTestId("role-badge"), "Member");
+    // Google has verified the address already: no verification banner.
+    expect(await page.getByTestId("verify-banner").count()).toBe(0);
+    await context.close();
+  });
+});
+
+const GAPI_SCRIPT = "https://apis.google.com/js/api.js";
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(3_000) })).ok;
+  } catch {
+    return false;
+  }
+}

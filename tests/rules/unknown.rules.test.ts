@@ -1,0 +1,53 @@
+/**
+ * Default deny: a collection the rules do not name (or a subcollection of a named one) refuses
+ * every operation for every role, so a new feature must open its own path deliberately.
+ */
+import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
+import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc } from "firebase/firestore";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { expectAllowed, firestoreAs, firestoreTestEnv, PERSONAS, seed, UID } from "./support.js";
+
+let env: RulesTestEnvironment;
+
+// A top-level collection nobody declared, and unmatched subcollections of declared documents
+// (one the design plans for but that has no rules yet, and one under a class).
+const UNMATCHED_DOCS = [
+  "somethingNew/doc-1",
+  `users/${UID.owner}/matchActions/${UID.otherMember}`,
+  "classes/yoga-1/reviews/review-1",
+] as const;
+
+beforeAll(async () => {
+  env = await firestoreTestEnv("unknown");
+});
+afterAll(async () => {
+  await env.cleanup();
+});
+beforeEach(async () => {
+  await env.clearFirestore();
+  await seed(env, Object.fromEntries(UNMATCHED_DOCS.map((path) => [path, { createdBy: UID.owner, value: 1 }])));
+});
+
+describe.each(UNMATCHED_DOCS)("%s", (path) => {
+  const parent = path.slice(0, path.lastIndexOf("/"));
+
+  it.each(PERSONAS)("get as %s is denied", async (persona) => {
+    await expectAllowed(getDoc(doc(firestoreAs(env, persona), path)), false);
+  });
+
+  it.each(PERSONAS)("list as %s is denied", async (persona) => {
+    await expectAllowed(getDocs(collection(firestoreAs(env, persona), parent)), false);
+  });
+
+  it.each(PERSONAS)("create as %s is denied", async (persona) => {
+    await expectAllowed(setDoc(doc(firestoreAs(env, persona), `${parent}/new-doc`), { value: 1 }), false);
+  });
+
+  it.each(PERSONAS)("update as %s is denied", async (persona) => {
+    await expectAllowed(updateDoc(doc(firestoreAs(env, persona), path), { value: 2 }), false);
+  });
+
+  it.each(PERSONAS)("delete as %s is denied", async (persona) => {
+    await expectAllowed(deleteDoc(doc(firestoreAs(env, persona), path)), false);
+  });
+});

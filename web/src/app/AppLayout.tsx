@@ -1,0 +1,80 @@
+import { useState } from "react";
+import { Link, NavLink, Outlet } from "react-router";
+import { signOut } from "../auth/authService";
+import { useSession } from "../auth/AuthProvider";
+import { RoleBadge } from "../shared/ui";
+
+/** The signed-in shell: header with navigation, the member's name and role, and sign-out. */
+export function AppLayout() {
+  const session = useSession();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const profile = session.profile.status === "ready" ? session.profile.profile : null;
+  const onboarded = profile?.onboardingComplete ?? false;
+  const name = profile?.displayName ?? session.email ?? "Member";
+  const usesPassword = session.user.providerData.some((p) => p.providerId === "password");
+
+  return (
+    <div className="app-shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="header-inner">
+          <Link to="/" className="brand" aria-label="Numina home">
+            <span className="brand-mark" aria-hidden="true">
+              N
+            </span>
+            <span>Numina</span>
+          </Link>
+          {onboarded && (
+            <>
+              <button
+                type="button"
+                className="menu-toggle"
+                aria-expanded={menuOpen}
+                aria-controls="main-nav"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                Menu
+              </button>
+              <nav id="main-nav" className={`main-nav${menuOpen ? " open" : ""}`} aria-label="Main">
+                <NavLink to="/" end onClick={() => setMenuOpen(false)}>
+                  Home
+                </NavLink>
+                <NavLink to="/profile" onClick={() => setMenuOpen(false)}>
+                  Profile
+                </NavLink>
+                {session.role === "admin" && (
+                  <NavLink to="/admin/users" data-testid="nav-admin" onClick={() => setMenuOpen(false)}>
+                    Users
+                  </NavLink>
+                )}
+              </nav>
+            </>
+          )}
+          <div className="header-user">
+            <span className="user-name" data-testid="header-name">
+              {name}
+            </span>
+            <RoleBadge role={session.role} testId="role-badge" />
+            <button type="button" className="button button-small" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      {usesPassword && !session.emailVerified && (
+        <div className="banner" role="status" data-testid="verify-banner">
+          <span>Please verify your email address ({session.email}).</span>
+          <Link to="/verify-email">Verify now</Link>
+        </div>
+      )}
+      <main id="main" className="app-main">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <span>Numina — train together.</span>
+      </footer>
+    </div>
+  );
+}

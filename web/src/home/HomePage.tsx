@@ -1,0 +1,83 @@
+import { Link } from "react-router";
+import { DAY_PARTS, WEEKDAYS, cityById, type AvailabilitySlot } from "@numina/model";
+import { useReadyProfile } from "../app/guards";
+import { RoleBadge, humanize } from "../shared/ui";
+
+const UPCOMING = [
+  { title: "Discover partners", text: "Members near you who train like you do, matched on interests and schedule." },
+  { title: "Classes", text: "Join group sessions run by instructors in your city." },
+  { title: "Messages", text: "Chat with your matches and class groups." },
+] as const;
+
+function availabilitySummary(slots: readonly AvailabilitySlot[]): string {
+  if (slots.length === 0) return "No times set yet";
+  const days = WEEKDAYS.filter((day) => DAY_PARTS.some((part) => slots.includes(`${day}:${part}`)));
+  return `${slots.length} ${slots.length === 1 ? "slot" : "slots"} a week · ${days.map(humanize).join(", ")}`;
+}
+
+export function HomePage() {
+  const { session, profile } = useReadyProfile();
+  const city = profile.city ? cityById(profile.city) : undefined;
+
+  return (
+    <div className="page">
+      <header className="page-header hero">
+        <p className="eyebrow">Welcome back</p>
+        <h1 data-testid="home-welcome">Hi, {profile.displayName}!</h1>
+        <p className="muted">Here's how other members see you.</p>
+      </header>
+
+      <div className="grid">
+        <section className="card profile-summary" aria-labelledby="summary-heading" data-testid="profile-summary">
+          <div className="summary-head">
+            <div className="avatar" aria-hidden="true">
+              {profile.displayName.charAt(0).toUpperCase()}
+            </div>
+            <div>
+              <h2 id="summary-heading" className="card-title">
+                {profile.displayName}
+              </h2>
+              <p className="muted">
+                {humanize(profile.fitnessLevel)} · <span data-testid="summary-city">{city?.name ?? "No city"}</span>{" "}
+                <RoleBadge role={session.role} />
+              </p>
+            </div>
+          </div>
+          {profile.bio && (
+            <p className="bio" data-testid="summary-bio">
+              {profile.bio}
+            </p>
+          )}
+          <h3 className="subheading">Interests</h3>
+          {profile.interests.length > 0 ? (
+            <ul className="chips" data-testid="summary-interests">
+              {profile.interests.map((interest) => (
+                <li key={interest} className="chip chip-static">
+                  {humanize(interest)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">None yet</p>
+          )}
+          <h3 className="subheading">Availability</h3>
+          <p data-testid="summary-availability">{availabilitySummary(profile.availability)}</p>
+          <Link to="/profile" className="button">
+            Edit profile
+          </Link>
+        </section>
+
+        <div className="stack">
+          {UPCOMING.map((item) => (
+            <section key={item.title} className="card card-muted" aria-label={item.title}>
+              <h2 className="card-title">
+                {item.title} <span className="badge badge-soon">Coming soon</span>
+              </h2>
+              <p className="muted">{item.text}</p>
+            </section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

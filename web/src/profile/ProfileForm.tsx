@@ -1,0 +1,416 @@
+/**
+ * The profile editor used by onboarding and the profile page. It validates with the shared
+ * profileEditSchema (the same constraints firestore.rules enforces) before anything is written.
+ */
+import { useState, type FormEvent } from "react";
+import {
+  CITIES,
+  DAY_PARTS,
+  FITNESS_LEVELS,
+  INTERESTS,
+  PROFILE_LIMITS,
+  WEEKDAYS,
+  cityById,
+  profileEditSchema,
+  type AvailabilitySlot,
+  type CityId,
+  type ExactLocation,
+  type FitnessLevel,
+  type Interest,
+  type ProfileEdit,
+  type UserProfile,
+} from "@numina/model";
+import { errorMessage } from "../shared/errors";
+import { Alert, FieldError, humanize } from "../shared/ui";
+import { publicGeohash, saveProfile, type LatLng } from "./profileStore";
+
+type FieldName = keyof ProfileEdit | "location";
+type FieldErrors = Partial<Record<FieldName, string>>;
+
+const FIELD_MESSAGES: Partial<Record<FieldName, string>> = {
+  displayName: `Enter your name (up to ${PROFILE_LIMITS.displayNameMax} characters).`,
+  bio: `Keep your bio under ${PROFILE_LIMITS.bioMax} characters.`,
+  fitnessLevel: "Choose your fitness level.",
+  interests: `Pick up to ${PROFILE_LIMITS.interestsMax} interests.`,
+  city: "Choose your city.",
+  availability: "Choose valid time slots.",
+};
+
+const WEEKDAY_LABEL: Record<(typeof WEEKDAYS)[number], string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+type LocationChoice = { source: "device"; point: LatLng } | { source: "city" };
+
+interface FormValues {
+  displayName: string;
+  bio: string;
+  fitnessLevel: FitnessLevel;
+  interests: Interest[];
+  city: CityId | "";
+  availability: AvailabilitySlot[];
+  location: LocationChoice;
+}
+
+function initialValues(profile: UserProfile, savedLocation: ExactLocation | null): FormValues {
+  const city = profile.city ? cityById(profile.city) : undefined;
+  // A saved point other than the city's centre came from the device; keep offering it.
+  const fromDevice =
+    savedLocation !== null && (!city || savedLocation.lat !== city.lat || savedLocation.lng !== city.lng);
+  return {
+    displayName: profile.displayName,
+    bio: profile.bio,
+    fitnessLevel: profile.fitnessLevel,
+    interests: profile.interests,
+    city: profile.city ?? "",
+    availability: profile.availability,
+    location: fromDevice
+      ? { source: "device", point: { lat: savedLocation.lat, lng: savedLocation.lng } }
+      : { source: "city" },
+  };
+}
+
+export interface ProfileFormProps {
+  uid: string;
+  profile: UserProfile;
+  savedLocation: ExactLocation | null;
+  submitLabel: string;
+  onSaved?: () => void;
+}
+
+export function ProfileForm({ uid, profile, savedLocation, submitLabel, onSaved }: ProfileFormProps) {
+  const [values, setValues] = useState<FormValues>(() => initialValues(profile, savedLocation));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  const update = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    if (status === "saved") setStatus("idle");
+  };
+
+  function pointFor(form: FormValues): LatLng | null {
+    if (form.location.source === "device") return form.location.point;
+    const city = form.city ? cityById(form.city) : undefined;
+    return city ? { lat: city.lat, lng: city.lng } : null;
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const point = pointFor(values);
+    const candidate: ProfileEdit = {
+      displayName: values.displayName,
+      bio: values.bio,
+      fitnessLevel: values.fitnessLevel,
+      interests: values.interests,
+      city: values.city || null,
+      geohash: point ? publicGeohash(point) : null,
+      availability: values.availability,
+      photoURL: profile.photoURL,
+      onboardingComplete: true,
+    };
+    const parsed = profileEditSchema.safeParse(candidate);
+    const found: FieldErrors = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as FieldName | undefined;
+        if (field && !found[field]) found[field] = FIELD_MESSAGES[field] ?? issue.message;
+      }
+    }
+    // The schema allows a null city (accounts start without one); a finished profile needs one.
+    if (!values.city) found.city = FIELD_MESSAGES.city;
+    if (!point) found.location = "Choose a city or share your location.";
+    setErrors(found);
+    if (!parsed.success || Object.keys(found).length > 0 || !point) return;
+
+    setStatus("saving");
+    setSaveError(null);
+    try {
+      await saveProfile(uid, parsed.data, point);
+      setStatus("saved");
+      onSaved?.();
+    } catch (err) {
+      setSaveError(errorMessage(err));
+      setStatus("idle");
+    }
+  }
+
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form className="profile-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Profile">
+      {errorCount > 0 && (
+        <Alert kind="error" testId="form-errors">
+          Please fix the highlighted {errorCount === 1 ? "field" : "fields"}.
+        </Alert>
+      )}
+
+      <section className="card form-section" aria-labelledby="about-heading">
+        <h2 id="about-heading" className="card-title">
+          About you
+        </h2>
+        <div className="field">
+          <label htmlFor="profile-name">Name</label>
+          <input
+            id="profile-name"
+            autoComplete="name"
+            maxLength={PROFILE_LIMITS.displayNameMax + 20}
+            value={values.displayName}
+            aria-invalid={Boolean(errors.displayName)}
+            aria-describedby="profile-name-error"
+            onChange={(e) => update("displayName", e.target.value)}
+          />
+          <FieldError id="profile-name-error" message={errors.displayName} />
+        </div>
+        <div className="field">
+          <label htmlFor="profile-bio">Bio</label>
+          <textarea
+            id="profile-bio"
+            rows={3}
+            placeholder="What do you train for? What kind of partner are you looking for?"
+            value={values.bio}
+            aria-invalid={Boolean(errors.bio)}
+            aria-describedby="profile-bio-hint profile-bio-error"
+            onChange={(e) => update("bio", e.target.value)}
+          />
+          <p id="profile-bio-hint" className="hint">
+            {values.bio.length}/{PROFILE_LIMITS.bioMax}
+          </p>
+          <FieldError id="profile-bio-error" message={errors.bio} />
+        </div>
+        <div className="field">
+          <label htmlFor="profile-level">Fitness level</label>
+          <select
+            id="profile-level"
+            value={values.fitnessLevel}
+            aria-describedby="profile-level-error"
+            onChange={(e) => update("fitnessLevel", e.target.value as FitnessLevel)}
+          >
+            {FITNESS_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {humanize(level)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="profile-level-error" message={errors.fitnessLevel} />
+        </div>
+      </section>
+
+      <section className="card form-section" aria-labelledby="interests-heading">
+        <h2 id="interests-heading" className="card-title">
+          Interests{" "}
+          <span className="hint">
+            ({values.interests.length}/{PROFILE_LIMITS.interestsMax})
+          </span>
+        </h2>
+        <div
+          className="chips"
+          role="group"
+          aria-labelledby="interests-heading"
+          aria-describedby="profile-interests-error"
+        >
+          {INTERESTS.map((interest) => {
+            const selected = values.interests.includes(interest);
+            const full = values.interests.length >= PROFILE_LIMITS.interestsMax;
+            return (
+              <button
+                key={interest}
+                type="button"
+                className={`chip${selected ? " chip-selected" : ""}`}
+                aria-pressed={selected}
+                disabled={!selected && full}
+                data-testid={`interest-${interest}`}
+                onClick={() =>
+                  update(
+                    "interests",
+                    selected ? values.interests.filter((i) => i !== interest) : [...values.interests, interest],
+                  )
+                }
+              >
+                {humanize(interest)}
+              </button>
+            );
+          })}
+        </div>
+        <FieldError id="profile-interests-error" message={errors.interests} />
+      </section>
+
+      <section className="card form-section" aria-labelledby="where-heading">
+        <h2 id="where-heading" className="card-title">
+          Where you train
+        </h2>
+        <div className="field">
+          <label htmlFor="profile-city">City</label>
+          <select
+            id="profile-city"
+            value={values.city}
+            aria-invalid={Boolean(errors.city)}
+            aria-describedby="profile-city-error"
+            onChange={(e) => update("city", e.target.value as CityId | "")}
+          >
+            <option value="">Choose a city…</option>
+            {CITIES.map((city) => (
+              <option key={city.id} value={city.id}>
+                {city.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="profile-city-error" message={errors.city} />
+        </div>
+        <LocationPicker
+          choice={values.location}
+          cityName={values.city ? (cityById(values.city)?.name ?? null) : null}
+          onChange={(choice) => update("location", choice)}
+        />
+        <FieldError id="profile-location-error" message={errors.location} />
+      </section>
+
+      <section className="card form-section" aria-labelledby="availability-heading">
+        <h2 id="availability-heading" className="card-title">
+          When you're free to train
+        </h2>
+        <AvailabilityGrid value={values.availability} onChange={(slots) => update("availability", slots)} />
+        <FieldError id="profile-availability-error" message={errors.availability} />
+      </section>
+
+      {saveError && (
+        <Alert kind="error" testId="save-error">
+          We couldn't save your profile: {saveError}
+        </Alert>
+      )}
+      {status === "saved" && (
+        <Alert kind="success" testId="save-success">
+          Your profile is saved.
+        </Alert>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary button-large" disabled={status === "saving"}>
+          {status === "saving" ? "Saving…" : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function LocationPicker({
+  choice,
+  cityName,
+  onChange,
+}: {
+  choice: LocationChoice;
+  cityName: string | null;
+  onChange: (choice: LocationChoice) => void;
+}) {
+  const [locating, setLocating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const supported = typeof navigator !== "undefined" && "geolocation" in navigator;
+
+  function locate() {
+    setLocating(true);
+    setError(null);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        onChange({ source: "device", point: { lat: position.coords.latitude, lng: position.coords.longitude } });
+      },
+      (failure) => {
+        setLocating(false);
+        setError(
+          failure.code === failure.PERMISSION_DENIED
+            ? "Location access was denied. We'll use your city's centre instead."
+            : "We couldn't get your location. We'll use your city's centre instead.",
+        );
+      },
+      { enableHighAccuracy: false, timeout: 10_000, maximumAge: 300_000 },
+    );
+  }
+
+  return (
+    <div className="location-picker">
+      <p className="muted" data-testid="location-status">
+        {choice.source === "device"
+          ? "Using your current location."
+          : cityName
+            ? `Using the centre of ${cityName}.`
+            : "Choose a city, or share your current location."}{" "}
+        Others only ever see your approximate area (about 5 km).
+      </p>
+      <div className="row">
+        {supported && (
+          <button type="button" className="button" onClick={locate} disabled={locating}>
+            {locating ? "Locating…" : "Use my current location"}
+          </button>
+        )}
+        {choice.source === "device" && (
+          <button type="button" className="link-button" onClick={() => onChange({ source: "city" })}>
+            Use the city centre instead
+          </button>
+        )}
+      </div>
+      {error && <Alert kind="warning">{error}</Alert>}
+    </div>
+  );
+}
+
+function AvailabilityGrid({
+  value,
+  onChange,
+}: {
+  value: AvailabilitySlot[];
+  onChange: (slots: AvailabilitySlot[]) => void;
+}) {
+  const selected = new Set(value);
+  const toggle = (slot: AvailabilitySlot) =>
+    onChange(selected.has(slot) ? value.filter((s) => s !== slot) : [...value, slot]);
+
+  return (
+    <div className="availability-scroll">
+      <table className="availability">
+        <caption className="visually-hidden">Weekly availability</caption>
+        <thead>
+          <tr>
+            <td />
+            {DAY_PARTS.map((part) => (
+              <th key={part} scope="col">
+                {humanize(part)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {WEEKDAYS.map((day) => (
+            <tr key={day}>
+              <th scope="row">
+                <abbr title={WEEKDAY_LABEL[day]}>{humanize(day)}</abbr>
+              </th>
+              {DAY_PARTS.map((part) => {
+                const slot: AvailabilitySlot = `${day}:${part}`;
+                const on = selected.has(slot);
+                return (
+                  <td key={part}>
+                    <button
+                      type="button"
+                      className={`slot${on ? " slot-on" : ""}`}
+                      aria-pressed={on}
+                      aria-label={`${WEEKDAY_LABEL[day]} ${part}`}
+                      data-testid={`slot-${slot}`}
+                      onClick={() => toggle(slot)}
+                    >
+                      <span aria-hidden="true">{on ? "✓" : ""}</span>
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

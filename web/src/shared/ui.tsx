@@ -1,0 +1,121 @@
+/** Small presentational pieces shared by every feature. */
+import { useEffect, useRef, type ReactNode } from "react";
+import type { Role } from "@numina/model";
+
+export function Spinner({ label }: { label: string }) {
+  return (
+    <div className="spinner-block" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function Alert({
+  kind,
+  children,
+  testId,
+}: {
+  kind: "error" | "success" | "info" | "warning";
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <div className={`alert alert-${kind}`} role={kind === "error" ? "alert" : "status"} data-testid={testId}>
+      {children}
+    </div>
+  );
+}
+
+const ROLE_LABEL: Record<Role, string> = { admin: "Admin", instructor: "Instructor", member: "Member" };
+
+export function RoleBadge({ role, testId }: { role: Role; testId?: string }) {
+  return (
+    <span className={`badge badge-${role}`} data-testid={testId} data-role={role}>
+      {ROLE_LABEL[role]}
+    </span>
+  );
+}
+
+export function roleLabel(role: Role): string {
+  return ROLE_LABEL[role];
+}
+
+const ACRONYMS: Record<string, string> = { hiit: "HIIT" };
+
+/** "martial-arts" → "Martial arts". */
+export function humanize(value: string): string {
+  const acronym = ACRONYMS[value];
+  if (acronym) return acronym;
+  const spaced = value.replace(/-/g, " ");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" id={id} role="alert">
+      {message}
+    </p>
+  );
+}
+
+/**
+ * A modal "are you sure?" built on <dialog>, so focus, Escape and the backdrop behave natively.
+ * Escape and the cancel button both call onCancel.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = "Go back",
+  busy = false,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  busy?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="confirm-dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <h2 id="confirm-dialog-title" className="card-title">
+        {title}
+      </h2>
+      <div className="stack">{children}</div>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="dialog-actions">
+        <button type="button" className="button" disabled={busy} onClick={onCancel}>
+          {cancelLabel}
+        </button>
+        <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm}>
+          {busy ? "Working…" : confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
