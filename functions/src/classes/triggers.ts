@@ -23,10 +23,13 @@ export const onClassUpdated = onDocumentUpdated(documentPatterns.class, async (e
     return;
   }
   const classId = event.params.classId;
-  if (after.data.capacity > before.data.capacity) {
-    // Reconciling only seats whoever is in line for a seat now: a second delivery finds nobody.
+  // A raised capacity, or a seat left free by RSVPs that lost every race (see reconcileSeats):
+  // seat whoever is next. Reconciling only seats people in line for a free seat now, so a second
+  // delivery of the same event finds nobody to promote.
+  const { capacity, confirmedCount, waitlistCount } = after.data;
+  if (capacity > before.data.capacity || (confirmedCount < capacity && waitlistCount > 0)) {
     const promoted = await reconcileSeats(db(), classId);
-    logger.info("capacity raised", { event: "class.capacityRaised", classId, promoted });
+    if (promoted > 0) logger.info("seats filled", { event: "class.seatsFilled", classId, promoted });
   }
   if (before.data.status !== "cancelled" && after.data.status === "cancelled") {
     // Deterministic notice ids make a second delivery a no-op per member.

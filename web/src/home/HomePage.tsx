@@ -1,11 +1,12 @@
 import { Link } from "react-router";
 import { DAY_PARTS, WEEKDAYS, cityById, type AvailabilitySlot } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
-import { RoleBadge, humanize } from "../shared/ui";
+import { UpcomingList } from "../classes/SchedulePage";
+import { useMyUpcoming } from "../classes/hooks";
+import { Alert, RoleBadge, Spinner, humanize } from "../shared/ui";
 
 const UPCOMING = [
   { title: "Discover partners", text: "Members near you who train like you do, matched on interests and schedule." },
-  { title: "Classes", text: "Join group sessions run by instructors in your city." },
   { title: "Messages", text: "Chat with your matches and class groups." },
 ] as const;
 
@@ -68,6 +69,7 @@ export function HomePage() {
         </section>
 
         <div className="stack">
+          <NextClasses uid={session.uid} />
           {UPCOMING.map((item) => (
             <section key={item.title} className="card card-muted" aria-label={item.title}>
               <h2 className="card-title">
@@ -79,5 +81,30 @@ export function HomePage() {
         </div>
       </div>
     </div>
+  );
+}
+
+const PEEK = 3;
+
+/** The member's next few classes, and the way to find more. */
+function NextClasses({ uid }: { uid: string }) {
+  const upcoming = useMyUpcoming(uid, PEEK);
+  return (
+    <section className="card" aria-labelledby="next-classes-heading" data-testid="home-classes">
+      <h2 id="next-classes-heading" className="card-title">
+        Your next classes
+      </h2>
+      {upcoming.status === "loading" && <Spinner label="Loading your classes…" />}
+      {upcoming.status === "error" && <Alert kind="error">{upcoming.message}</Alert>}
+      {upcoming.status === "ready" && <UpcomingList rows={upcoming.value} compact />}
+      <div className="row home-class-links">
+        <Link to="/classes" className="button button-primary button-small">
+          Find a class
+        </Link>
+        <Link to="/schedule" className="button button-small">
+          My schedule
+        </Link>
+      </div>
+    </section>
   );
 }

@@ -1,0 +1,70 @@
+/** A member's own classes: their active RSVPs (across all classes) and their attendance history. */
+import {
+  Timestamp,
+  collection,
+  collectionGroup,
+  limit,
+  onSnapshot,
+  orderBy,
+  query,
+  where,
+  type Query,
+  type QueryConstraint,
+  type Unsubscribe,
+} from "firebase/firestore";
+import { attendanceRecordSchema, collections, paths, type AttendanceRecord, type Attendee } from "@numina/model";
+import { db } from "../firebase";
+import { converterFor } from "../shared/converters";
+import type { Watcher } from "./classesStore";
+import { attendeeConverter } from "./rsvpService";
+
+const attendanceConverter = converterFor(attendanceRecordSchema);
+
+function watchQuery<T>(q: Query<T>, watcher: Watcher<T[]>): Unsubscribe {
+  return onSnapshot(
+    q,
+    (snapshot) => {
+      try {
+        watcher.next(snapshot.docs.map((d) => d.data()));
+      } catch (error) {
+        watcher.error(error);
+      }
+    },
+    (error) => watcher.error(error),
+  );
+}
+
+/**
+ * The member's confirmed and waitlisted RSVPs for classes starting from `fromMs`, soonest first.
+ * A collection-group query that says `uid == me`, as the rules require. Composite index
+ * (collection group `attendees`): uid + status + classStartsAt.
+ */
+export function watchMyUpcoming(uid: string, fromMs: number, watcher: Watcher<Attendee[]>, max?: number): Unsubscribe {
+  const constraints: QueryConstraint[] = [
+    where("uid", "==", uid),
+    where("status", "in", ["confirmed", "waitlisted"]),
+    where("classStartsAt", ">=", Timestamp.fromMillis(fromMs)),
+    orderBy("classStartsAt"),
+  ];
+  if (max !== undefined) constraints.push(limit(max));
+  return watchQuery(
+    query(collectionGroup(db, collections.attendees).withConverter(attendeeConverter), ...constraints),
+    watcher,
+  );
+}
+
+/** The member's attendance history, most recent class first. */
+export function watchMyAttendance(uid: string, watcher: Watcher<AttendanceRecord[]>): Unsubscribe {
+  return watchQuery(
+    query(collection(db, paths.attendance(uid)).withConverter(attendanceConverter), orderBy("classStartsAt", "desc")),
+    watcher,
+  );
+}
+
+/** A class's roster in arrival order (the order seats are given in). Instructor of the class and admins. */
+export function watchRoster(classId: string, watcher: Watcher<Attendee[]>): Unsubscribe {
+  return watchQuery(
+    query(collection(db, paths.attendees(classId)).withConverter(attendeeConverter), orderBy("joinedAt")),
+    watcher,
+  );
+}
