@@ -70,7 +70,11 @@ describe("accounts", () => {
 
     // What was stored: a coarse public cell, the exact point only in the private document.
     const uid = await fixtures.uidOf(email);
-    const profile = userProfileSchema.parse((await fixtures.db.doc(paths.user(uid)).get()).data());
+    // The page shows the save as soon as the SDK applies it locally; the server has it a moment later.
+    const profile = await eventually(async () => {
+      const stored = userProfileSchema.parse((await fixtures.db.doc(paths.user(uid)).get()).data());
+      return stored.onboardingComplete ? stored : undefined;
+    });
     const settings = privateSettingsSchema.parse((await fixtures.db.doc(paths.privateSettings(uid)).get()).data());
     expect(profile).toMatchObject({ displayName: name, city: "lisbon", onboardingComplete: true, role: "member" });
     expect(profile).not.toHaveProperty("email");
@@ -184,5 +188,16 @@ async function reachable(url: string): Promise<boolean> {
     return (await fetch(url, { signal: AbortSignal.timeout(3_000) })).ok;
   } catch {
     return false;
+  }
+}
+
+/** Polls `read` until it returns a value, for server state that trails what the page shows. */
+async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Still not stored after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
