@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { admin, closeAdmin, createTestUser, signedInClient, waitForDoc } from "../functions/test/support/emulators.js";
 import { paths } from "../functions/src/model/index.js";
-import { report, summarise, timed, type Series } from "./support/report.js";
+import { report, summarise, timed, warmUp, type Series } from "./support/report.js";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 25);
 
@@ -57,6 +57,7 @@ async function roleChanges(): Promise<Series> {
   return { name: "setUserRole callable", samplesMs };
 }
 
+await warmUp(() => admin.db.doc(`benchBaseline/warm-up`).set({ at: Date.now() }));
 const base = await baseline();
 const series = [await provisioning(), await roleChanges()];
 report("accounts", summarise(base, series), { samples: SAMPLES });

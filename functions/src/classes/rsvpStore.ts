@@ -171,9 +171,12 @@ async function promote(
   }
 }
 
-/** FAILED_PRECONDITION (a stale update time) or ALREADY_EXISTS (a notice written by a twin). */
+/**
+ * FAILED_PRECONDITION (a stale update time), ALREADY_EXISTS (a notice written by a twin) or
+ * ABORTED (the write timed out queueing for a document lock): in each case, look again.
+ */
 const isStaleWrite = (error: unknown) =>
-  [GRPC.FAILED_PRECONDITION, GRPC.ALREADY_EXISTS].some((c) => c === grpcCode(error));
+  [GRPC.FAILED_PRECONDITION, GRPC.ALREADY_EXISTS, GRPC.ABORTED].some((c) => c === grpcCode(error));
 
 export async function rsvp(db: Firestore, classId: string, uid: string, nowMs: number): Promise<RsvpResponse> {
   const cls = await loadClass(db, classId);

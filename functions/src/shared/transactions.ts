@@ -8,19 +8,28 @@ import { DomainError } from "./errors.js";
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
+/**
+ * Many attempts: a popular class's counter document takes every RSVP's increment, and under a
+ * burst the commits queue on it; an attempt that times out in that queue is simply retried.
+ */
+const MAX_ATTEMPTS = 30;
+
 export async function runDomainTransaction<T>(db: Firestore, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  const outcome = await db.runTransaction(async (tx): Promise<Outcome<T>> => {
-    try {
-      return { ok: true, value: await fn(tx) };
-    } catch (error) {
-      if (error instanceof DomainError) return { ok: false, error };
-      throw error;
-    }
-  });
+  const outcome = await db.runTransaction(
+    async (tx): Promise<Outcome<T>> => {
+      try {
+        return { ok: true, value: await fn(tx) };
+      } catch (error) {
+        if (error instanceof DomainError) return { ok: false, error };
+        throw error;
+      }
+    },
+    { maxAttempts: MAX_ATTEMPTS },
+  );
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
 }
 
 /** gRPC status codes the Admin SDK reports on failed writes (numbers, as on the wire). */
-export const GRPC = { ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9 } as const;
+export const GRPC = { ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9, ABORTED: 10 } as const;
 export const grpcCode = (error: unknown): number => Number((error as { code?: unknown }).code);
