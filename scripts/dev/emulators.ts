@@ -69,11 +69,13 @@ export function clientEnvForRunningEmulators(withStorage: boolean): NodeJS.Proce
 export function emulatorExec(
   setup: EmulatorSetup,
   script: string,
-  opts: { persistDir?: string; importExisting?: boolean; extraEnv?: NodeJS.ProcessEnv } = {},
+  opts: { persistDir?: string; importExisting?: boolean; quiet?: boolean; extraEnv?: NodeJS.ProcessEnv } = {},
 ): Promise<number> {
   const only = ["auth", "firestore", "functions", ...(setup.optional.storage ? ["storage"] : [])];
   const args = ["emulators:exec", "--project", PROJECT_ID, "--only", only.join(","), script];
   if (setup.optional.ui) args.push("--ui");
+  // Tests read their own output; the functions' request logs would bury it.
+  if (opts.quiet) args.push("--log-verbosity", "QUIET");
   if (opts.persistDir) {
     if (opts.importExisting) args.push("--import", opts.persistDir);
     args.push("--export-on-exit", opts.persistDir);

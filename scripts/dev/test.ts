@@ -113,7 +113,7 @@ export async function runTests(): Promise<number> {
       console.log("numina: using the emulators that are already running (npm start).");
       await runEmulatedTests([emulatedReport], clientEnvForRunningEmulators(false));
     } else {
-      await emulatorExec(prepareEmulators(), selfCommand("emulated-tests", [emulatedReport]));
+      await emulatorExec(prepareEmulators(), selfCommand("emulated-tests", [emulatedReport]), { quiet: true });
     }
     addReport(tally, "emulated", emulatedReport);
   } else {
