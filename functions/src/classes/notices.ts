@@ -1,5 +1,5 @@
 /** What members are told about their classes. Pure: content and deterministic ids only. */
-import type { NotificationType } from "../model/index.js";
+import { cityById, type NotificationType } from "../model/index.js";
 
 export interface NoticeDraft {
   /** Deterministic, so a retried trigger or a second scheduler run never notifies twice. */
@@ -26,6 +26,19 @@ export interface ClassRef {
   title: string;
   startsAtMs: number;
   timeZone: string;
+}
+
+/** What notices say about a class, from its document: times are shown in the class's city. */
+export function classRefOf(
+  classId: string,
+  cls: { title: string; city: string; startsAt: { toMillis(): number } },
+): ClassRef {
+  return {
+    classId,
+    title: cls.title,
+    startsAtMs: cls.startsAt.toMillis(),
+    timeZone: cityById(cls.city)?.timeZone ?? "UTC",
+  };
 }
 
 /** `waitlistSeq` is unique per place in line, so a member who rejoins and is promoted again is told again. */

@@ -47,20 +47,18 @@ export function decideLeave(
   return isActive(current) ? { leave: true, from: current } : { leave: false };
 }
 
-export type SeatState = { status: "confirmed" } | { status: "waitlisted"; waitlistPosition: number };
-
-/** `rank`: how many active RSVPs arrived before this one. */
-export function seatForRank(rank: number, capacity: number): SeatState {
-  return rank < capacity ? { status: "confirmed" } : { status: "waitlisted", waitlistPosition: rank - capacity + 1 };
-}
-
 /**
  * A waiting member's position, 1 = next in line. The seats ahead of them are the capacity, or
  * the confirmed count where an admin lowered capacity below it. Counting seats rather than rows
  * marked waitlisted keeps the answer exact while seats that are already someone's are still
  * being handed over in a burst of RSVPs. Never below 1.
  */
-export function waitlistPositionFor(line: { rank: number; capacity: number; confirmedCount: number }): number {
+export function waitlistPositionFor(line: {
+  /** How many active RSVPs arrived before this one. */
+  rank: number;
+  capacity: number;
+  confirmedCount: number;
+}): number {
   return Math.max(1, line.rank - Math.max(line.capacity, line.confirmedCount) + 1);
 }
 

@@ -17,19 +17,12 @@ import {
   type Firestore,
   type QueryDocumentSnapshot,
 } from "firebase-admin/firestore";
-import {
-  cityById,
-  classSchema,
-  paths,
-  type AttendeeStatus,
-  type MyRsvpResponse,
-  type RsvpResponse,
-} from "../model/index.js";
+import { classSchema, paths, type AttendeeStatus, type MyRsvpResponse, type RsvpResponse } from "../model/index.js";
 import { DomainError } from "../shared/errors.js";
 import { GRPC, grpcCode, runDomainTransaction } from "../shared/transactions.js";
 import { parseOrThrow } from "../shared/validation.js";
 import { noticeDocument } from "../notifications/inboxStore.js";
-import { promotedNotice, type ClassRef } from "./notices.js";
+import { classRefOf, promotedNotice, type ClassRef } from "./notices.js";
 import {
   ACTIVE_STATUSES,
   decideJoin,
@@ -56,12 +49,7 @@ async function loadClass(db: Firestore, classId: string): Promise<LoadedClass> {
   return {
     timing: { status: cls.status, startsAtMs: cls.startsAt.toMillis() },
     capacity: cls.capacity,
-    ref: {
-      classId,
-      title: cls.title,
-      startsAtMs: cls.startsAt.toMillis(),
-      timeZone: cityById(cls.city)?.timeZone ?? "UTC",
-    },
+    ref: classRefOf(classId, cls),
     instructorId: cls.instructorId,
   };
 }
@@ -111,19 +99,7 @@ export async function reconcileSeats(db: Firestore, classId: string, nowMs = Dat
     const head = await lineQuery(db, classId).limit(cls.capacity).get();
     const next = dueForPromotion(head.docs.map((doc) => ({ doc, status: doc.get("status") as AttendeeStatus })))[0];
     if (!next) return promoted;
-    if (
-      await promote(
-        db,
-        {
-          classId,
-          title: cls.title,
-          startsAtMs: cls.startsAt.toMillis(),
-          timeZone: cityById(cls.city)?.timeZone ?? "UTC",
-        },
-        classSnap,
-        next.doc,
-      )
-    ) {
+    if (await promote(db, classRefOf(classId, cls), classSnap, next.doc)) {
       promoted += 1;
     } else {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(pass, 6))));

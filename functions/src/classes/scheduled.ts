@@ -6,10 +6,10 @@
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { onSchedule } from "firebase-functions/scheduler";
 import { logger } from "firebase-functions";
-import { cityById, classSchema, collections, paths } from "../model/index.js";
+import { classSchema, collections, paths } from "../model/index.js";
 import { db } from "../shared/firebase.js";
 import { notifyMany } from "../notifications/inboxStore.js";
-import { REMINDER_WINDOWS, dueReminder, reminderNotice } from "./notices.js";
+import { REMINDER_WINDOWS, classRefOf, dueReminder, reminderNotice } from "./notices.js";
 
 export async function sendDueReminders(nowMs: number): Promise<number> {
   const horizon = Math.max(...REMINDER_WINDOWS.map((w) => w.beforeMs));
@@ -26,15 +26,7 @@ export async function sendDueReminders(nowMs: number): Promise<number> {
     const key = dueReminder(cls.data.startsAt.toMillis(), nowMs, cls.data.remindersSent ?? []);
     if (!key) continue;
     const confirmed = await db().collection(paths.attendees(doc.id)).where("status", "==", "confirmed").get();
-    const notice = reminderNotice(
-      {
-        classId: doc.id,
-        title: cls.data.title,
-        startsAtMs: cls.data.startsAt.toMillis(),
-        timeZone: cityById(cls.data.city)?.timeZone ?? "UTC",
-      },
-      key,
-    );
+    const notice = reminderNotice(classRefOf(doc.id, cls.data), key);
     sent += await notifyMany(
       db(),
       confirmed.docs.map((d) => d.id),

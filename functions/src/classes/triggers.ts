@@ -7,11 +7,11 @@
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { onDocumentCreated, onDocumentUpdated } from "firebase-functions/firestore";
 import { logger } from "firebase-functions";
-import { cityById, classSchema, documentPatterns, paths } from "../model/index.js";
+import { classSchema, documentPatterns, paths } from "../model/index.js";
 import { db } from "../shared/firebase.js";
-import { GRPC, grpcCode } from "../shared/transactions.js";
+import { createAllAbsent } from "../shared/transactions.js";
 import { notifyMany } from "../notifications/inboxStore.js";
-import { cancelledNotice } from "./notices.js";
+import { cancelledNotice, classRefOf } from "./notices.js";
 import { weeklyOccurrences } from "./recurrence.js";
 import { reconcileSeats } from "./rsvpStore.js";
 
@@ -37,12 +37,7 @@ export const onClassUpdated = onDocumentUpdated(documentPatterns.class, async (e
       .collection(paths.attendees(classId))
       .where("status", "in", ["confirmed", "waitlisted"])
       .get();
-    const notice = cancelledNotice({
-      classId,
-      title: after.data.title,
-      startsAtMs: after.data.startsAt.toMillis(),
-      timeZone: cityById(after.data.city)?.timeZone ?? "UTC",
-    });
+    const notice = cancelledNotice(classRefOf(classId, after.data));
     const notified = await notifyMany(
       db(),
       roster.docs.map((d) => d.id),
@@ -57,11 +52,12 @@ export const onClassCreated = onDocumentCreated(documentPatterns.class, async (e
   const weeks = parsed.success ? parsed.data.recurrence?.weeks : undefined;
   if (!parsed.success || !weeks) return;
   const { recurrence: _recurrence, ...template } = parsed.data;
-  const writer = db().bulkWriter();
-  writer.onWriteError((error) => grpcCode(error) !== GRPC.ALREADY_EXISTS && error.failedAttempts < 5);
-  for (const occurrence of weeklyOccurrences(event.params.classId, parsed.data.startsAt.toMillis(), weeks)) {
-    writer
-      .create(db().doc(paths.class(occurrence.id)), {
+  // Occurrence ids derive from the first class, so a second delivery creates nothing.
+  await createAllAbsent(
+    db(),
+    weeklyOccurrences(event.params.classId, parsed.data.startsAt.toMillis(), weeks).map((occurrence) => ({
+      ref: db().doc(paths.class(occurrence.id)),
+      data: {
         ...template,
         startsAt: Timestamp.fromMillis(occurrence.startsAtMs),
         recurrence: null,
@@ -70,8 +66,7 @@ export const onClassCreated = onDocumentCreated(documentPatterns.class, async (e
         waitlistCount: 0,
         createdAt: FieldValue.serverTimestamp(),
         updatedAt: FieldValue.serverTimestamp(),
-      })
-      .catch(() => undefined); // exists already: an earlier delivery made it
-  }
-  await writer.close();
+      },
+    })),
+  );
 });

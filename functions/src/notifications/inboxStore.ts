@@ -4,7 +4,7 @@
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { paths } from "../model/index.js";
-import { GRPC, grpcCode } from "../shared/transactions.js";
+import { createAllAbsent } from "../shared/transactions.js";
 import type { NoticeDraft } from "../classes/notices.js";
 
 export function noticeDocument(draft: NoticeDraft) {
@@ -19,16 +19,9 @@ export function noticeDocument(draft: NoticeDraft) {
 }
 
 /** Many recipients at once (a cancelled class): batched, skipping anyone already notified. */
-export async function notifyMany(db: Firestore, uids: readonly string[], draft: NoticeDraft): Promise<number> {
-  const writer = db.bulkWriter();
-  let created = 0;
-  writer.onWriteError((error) => grpcCode(error) !== GRPC.ALREADY_EXISTS && error.failedAttempts < 5);
-  for (const uid of uids) {
-    writer
-      .create(db.doc(paths.notification(uid, draft.id)), noticeDocument(draft))
-      .then(() => (created += 1))
-      .catch(() => undefined); // already notified: the retry found the work done
-  }
-  await writer.close();
-  return created;
+export function notifyMany(db: Firestore, uids: readonly string[], draft: NoticeDraft): Promise<number> {
+  return createAllAbsent(
+    db,
+    uids.map((uid) => ({ ref: db.doc(paths.notification(uid, draft.id)), data: noticeDocument(draft) })),
+  );
 }

@@ -3,7 +3,7 @@
  * carried out of the transaction as a value and thrown after it, so the SDK treats the attempt as
  * finished (not failed and retried) and the message reaches the client exactly as written.
  */
-import type { Firestore, Transaction } from "firebase-admin/firestore";
+import type { DocumentData, DocumentReference, Firestore, Transaction } from "firebase-admin/firestore";
 import { DomainError } from "./errors.js";
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError };
@@ -33,3 +33,25 @@ export async function runDomainTransaction<T>(db: Firestore, fn: (tx: Transactio
 /** gRPC status codes the Admin SDK reports on failed writes (numbers, as on the wire). */
 export const GRPC = { ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9, ABORTED: 10 } as const;
 export const grpcCode = (error: unknown): number => Number((error as { code?: unknown }).code);
+
+/**
+ * Creates every document that does not exist yet, in bulk, and counts the ones it created. For
+ * writes with deterministic ids, where an existing document means a retried event already did the
+ * work.
+ */
+export async function createAllAbsent(
+  db: Firestore,
+  writes: readonly { ref: DocumentReference; data: DocumentData }[],
+): Promise<number> {
+  const writer = db.bulkWriter();
+  writer.onWriteError((error) => grpcCode(error) !== GRPC.ALREADY_EXISTS && error.failedAttempts < 5);
+  let created = 0;
+  for (const { ref, data } of writes) {
+    writer
+      .create(ref, data)
+      .then(() => (created += 1))
+      .catch(() => undefined); // exists already: done by an earlier delivery
+  }
+  await writer.close();
+  return created;
+}

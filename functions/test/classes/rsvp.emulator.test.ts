@@ -1,8 +1,15 @@
-import { FirebaseError } from "firebase/app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MyRsvpResponse, RsvpResponse } from "../../src/model/index.js";
 import { paths } from "../../src/model/index.js";
-import { admin, closeAdmin, createTestUser, signedInClient, waitForDoc } from "../support/emulators.js";
+import {
+  admin,
+  callError,
+  closeAdmin,
+  createTestUser,
+  shownMessage,
+  signedInClient,
+  waitForDoc,
+} from "../support/emulators.js";
 import {
   classCounts,
   createClass,
@@ -18,18 +25,6 @@ const rsvp = (c: Client, classId: string) => c.call<{ classId: string }, RsvpRes
 const cancel = (c: Client, classId: string) =>
   c.call<{ classId: string }, { left: boolean }>("cancelRsvp", { classId });
 const mine = (c: Client, classId: string) => c.call<{ classId: string }, MyRsvpResponse>("getMyRsvp", { classId });
-
-/** The message as the member reads it: the Functions SDK appends the HTTP status, " [400]". */
-const shown = (e: FirebaseError) => e.message.replace(/ \[\d{3}\]$/, "");
-
-async function errorOf(promise: Promise<unknown>): Promise<FirebaseError> {
-  const e = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(e instanceof FirebaseError)) throw new Error(`expected a FirebaseError, got ${String(e)}`);
-  return e;
-}
 
 beforeAll(async () => {
   members = await signedInMembers(8);
@@ -110,20 +105,20 @@ describe("rsvpClass rules for members", () => {
     const past = await createClass({ startsAt: admin.timestamp(Date.now() - 60_000) });
     const cancelled = await createClass({ status: "cancelled" });
     const m = members[0]!;
-    const started = await errorOf(rsvp(m, past));
+    const started = await callError(rsvp(m, past));
     expect(started.code).toBe("functions/failed-precondition");
-    expect(shown(started)).toBe("This class has already started.");
-    const off = await errorOf(rsvp(m, cancelled));
+    expect(shownMessage(started)).toBe("This class has already started.");
+    const off = await callError(rsvp(m, cancelled));
     expect(off.code).toBe("functions/failed-precondition");
-    expect(shown(off)).toBe("This class was cancelled.");
+    expect(shownMessage(off)).toBe("This class was cancelled.");
     expect((await rosterOf(past)).size + (await rosterOf(cancelled)).size).toBe(0);
     expect(await classCounts(past)).toEqual({ confirmedCount: 0, waitlistCount: 0 });
   });
 
   it("answers not-found for an unknown class and invalid-argument for a bad payload", async () => {
     const m = members[0]!;
-    expect((await errorOf(rsvp(m, "no-such-class"))).code).toBe("functions/not-found");
-    const bad = await errorOf(m.call("rsvpClass", { classId: 42 }));
+    expect((await callError(rsvp(m, "no-such-class"))).code).toBe("functions/not-found");
+    const bad = await callError(m.call("rsvpClass", { classId: 42 }));
     expect(bad.code).toBe("functions/invalid-argument");
     expect(bad.message).toContain("classId:");
   });
@@ -179,7 +174,7 @@ describe("attendance", () => {
       await rsvp(m!, classId);
 
       // Another member (even one on the roster) cannot mark attendance.
-      const denied = await errorOf(n!.call("markAttendance", { classId, uid: m!.uid, status: "attended" }));
+      const denied = await callError(n!.call("markAttendance", { classId, uid: m!.uid, status: "attended" }));
       expect(denied.code).toBe("functions/permission-denied");
 
       await coach.call("markAttendance", { classId, uid: m!.uid, status: "attended" });
@@ -188,7 +183,7 @@ describe("attendance", () => {
       expect(record.data()).toMatchObject({ classId, status: "attended", classTitle: "Sunrise HIIT" });
 
       // Only members who held a seat can be checked in.
-      const notBooked = await errorOf(coach.call("markAttendance", { classId, uid: n!.uid, status: "no_show" }));
+      const notBooked = await callError(coach.call("markAttendance", { classId, uid: n!.uid, status: "no_show" }));
       expect(notBooked.code).toBe("functions/failed-precondition");
     } finally {
       await coach.close();
@@ -201,9 +196,11 @@ describe("attendance", () => {
     try {
       const classId = await createClass({ instructorId: instructor.uid });
       await rsvp(members[0]!, classId);
-      const early = await errorOf(coach.call("markAttendance", { classId, uid: members[0]!.uid, status: "attended" }));
+      const early = await callError(
+        coach.call("markAttendance", { classId, uid: members[0]!.uid, status: "attended" }),
+      );
       expect(early.code).toBe("functions/failed-precondition");
-      expect(shown(early)).toBe("Check-in opens an hour before the class.");
+      expect(shownMessage(early)).toBe("Check-in opens an hour before the class.");
     } finally {
       await coach.close();
     }

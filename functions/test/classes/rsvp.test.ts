@@ -6,7 +6,6 @@ import {
   ensureCanMarkAttendance,
   ensureCheckInOpen,
   ensureRsvpOpen,
-  seatForRank,
   waitlistPositionFor,
 } from "../../src/classes/rsvp.js";
 import { DomainError } from "../../src/shared/errors.js";
@@ -14,20 +13,23 @@ import { DomainError } from "../../src/shared/errors.js";
 const HOUR = 60 * 60 * 1000;
 const now = Date.UTC(2026, 10, 25, 12);
 
-describe("seatForRank: the first `capacity` arrivals hold the seats", () => {
-  it("confirms ranks below capacity and numbers the waitlist from 1 with no gaps", () => {
-    const capacity = 20;
-    const states = Array.from({ length: 1000 }, (_, rank) => seatForRank(rank, capacity));
-    expect(states.filter((s) => s.status === "confirmed")).toHaveLength(20);
-    const positions = states.flatMap((s) => (s.status === "waitlisted" ? [s.waitlistPosition] : []));
-    expect(positions).toEqual(Array.from({ length: 980 }, (_, i) => i + 1));
+describe("the first `capacity` arrivals hold the seats", () => {
+  const capacity = 20;
+  const position = (rank: number) => waitlistPositionFor({ rank, capacity, confirmedCount: capacity });
+
+  it("seats the head of the line and numbers the waitlist from 1 with no gaps", () => {
+    // 1,000 arrivals, all still marked waiting: the head of the line (the first `capacity`) is due a seat.
+    const line = Array.from({ length: 1000 }, (_, rank) => ({ rank, status: "waitlisted" as const }));
+    const seated = dueForPromotion(line.slice(0, capacity));
+    expect(seated).toHaveLength(20);
+    expect(seated.map((s) => s.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(line.slice(capacity).map((s) => position(s.rank))).toEqual(Array.from({ length: 980 }, (_, i) => i + 1));
   });
 
   it("moves everyone behind up by one when someone ahead leaves", () => {
-    expect(seatForRank(25, 20)).toEqual({ status: "waitlisted", waitlistPosition: 6 });
-    expect(seatForRank(24, 20)).toEqual({ status: "waitlisted", waitlistPosition: 5 });
-    expect(seatForRank(20, 20)).toEqual({ status: "waitlisted", waitlistPosition: 1 });
-    expect(seatForRank(19, 20)).toEqual({ status: "confirmed" });
+    expect(position(25)).toBe(6);
+    expect(position(24)).toBe(5);
+    expect(position(20)).toBe(1);
   });
 });
 

@@ -1,7 +1,14 @@
-import { FirebaseError } from "firebase/app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collections, paths, type SetUserRoleResponse } from "../../src/model/index.js";
-import { admin, closeAdmin, createTestUser, signedInClient, waitForDoc, type TestUser } from "../support/emulators.js";
+import {
+  admin,
+  callError,
+  closeAdmin,
+  createTestUser,
+  signedInClient,
+  waitForDoc,
+  type TestUser,
+} from "../support/emulators.js";
 
 type Client = Awaited<ReturnType<typeof signedInClient>>;
 let adminUser: TestUser;
@@ -10,15 +17,6 @@ let adminClient: Client;
 async function auditEntriesFor(uid: string) {
   const snap = await admin.db.collection(collections.auditLogs).where("targetUid", "==", uid).get();
   return snap.docs.map((d) => d.data());
-}
-
-async function callError(promise: Promise<unknown>): Promise<FirebaseError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof FirebaseError)) throw new Error(`Expected a FirebaseError, got ${String(error)}`);
-  return error;
 }
 
 const setUserRole = (client: Client, data: unknown) => client.call<unknown, SetUserRoleResponse>("setUserRole", data);

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { deleteApp as deleteAdminApp, initializeApp as initializeAdminApp } from "firebase-admin/app";
 import { getAuth as getAdminAuth } from "firebase-admin/auth";
 import { getFirestore as getAdminFirestore, Timestamp } from "firebase-admin/firestore";
-import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
+import { deleteApp, FirebaseError, initializeApp, type FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore } from "firebase/firestore";
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
@@ -103,3 +103,16 @@ export function isolatedFirestore(projectId = `${PROJECT_ID}-load`) {
   const app = initializeAdminApp({ projectId }, `isolated-${randomUUID()}`);
   return { db: getAdminFirestore(app), close: () => deleteAdminApp(app) };
 }
+
+/** The error a callable rejected with; fails the test if it resolved or threw something else. */
+export async function callError(promise: Promise<unknown>): Promise<FirebaseError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof FirebaseError)) throw new Error(`Expected a FirebaseError, got ${String(error)}`);
+  return error;
+}
+
+/** The message as a member reads it: the Functions SDK appends the HTTP status, " [400]". */
+export const shownMessage = (error: FirebaseError) => error.message.replace(/ \[\d{3}\]$/, "");

@@ -3,28 +3,13 @@
  * some confirmed members cancel at once, then some waitlisted members leave at once. Each phase
  * reports what a member would check: who holds a seat, and everyone's place in line.
  */
-import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
+import type { Firestore } from "firebase-admin/firestore";
 import { leave, myRsvp, rsvp } from "../../src/classes/rsvpStore.js";
 import { paths } from "../../src/model/index.js";
+import { testClassDoc } from "./classFixture.js";
 
 export async function seedClass(db: Firestore, classId: string, capacity: number) {
-  await db.doc(paths.class(classId)).set({
-    title: "Storm Spin",
-    description: "",
-    tags: ["cycling"],
-    level: "beginner",
-    instructorId: "nobody",
-    city: "berlin",
-    startsAt: Timestamp.fromMillis(Date.now() + 7 * 24 * 60 * 60 * 1000),
-    durationMinutes: 45,
-    location: { name: "Studio", address: "", lat: 52.52, lng: 13.4, geohash: "u33db" },
-    capacity,
-    status: "scheduled",
-    confirmedCount: 0,
-    waitlistCount: 0,
-    createdAt: FieldValue.serverTimestamp(),
-    updatedAt: FieldValue.serverTimestamp(),
-  });
+  await db.doc(paths.class(classId)).set(testClassDoc({ capacity }));
 }
 
 export interface Timed<T> {

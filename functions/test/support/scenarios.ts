@@ -1,33 +1,14 @@
 /** Scenario builders for class tests: a class in the emulator, and members ready to call functions. */
 import { randomUUID } from "node:crypto";
-import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { notificationSchema, paths, type FitnessClass } from "../../src/model/index.js";
+import { testClassDoc } from "./classFixture.js";
 import { admin, createTestUser, signedInClient } from "./emulators.js";
 
 export type Client = Awaited<ReturnType<typeof signedInClient>>;
 
-const HOUR = 60 * 60 * 1000;
-
 export async function createClass(overrides: Partial<Record<keyof FitnessClass, unknown>> = {}) {
   const classId = `test-class-${randomUUID().slice(0, 8)}`;
-  await admin.db.doc(paths.class(classId)).set({
-    title: "Sunrise HIIT",
-    description: "Forty minutes, all levels.",
-    tags: ["hiit"],
-    level: "intermediate",
-    instructorId: "nobody",
-    city: "london",
-    startsAt: Timestamp.fromMillis(Date.now() + 48 * HOUR),
-    durationMinutes: 45,
-    location: { name: "Hyde Park", address: "London W2", lat: 51.507, lng: -0.165, geohash: "gcpvhe" },
-    capacity: 5,
-    status: "scheduled",
-    confirmedCount: 0,
-    waitlistCount: 0,
-    createdAt: FieldValue.serverTimestamp(),
-    updatedAt: FieldValue.serverTimestamp(),
-    ...overrides,
-  });
+  await admin.db.doc(paths.class(classId)).set(testClassDoc(overrides));
   return classId;
 }
 
