@@ -17,7 +17,7 @@ import {
 } from "@numina/model";
 import { Timestamp } from "firebase/firestore";
 import { errorMessage } from "../shared/errors";
-import { Alert, FieldError, humanize } from "../shared/ui";
+import { Alert, FieldError, humanize, CityOptions, VocabularyOptions } from "../shared/ui";
 import { createClass, updateClass, type ClassInput } from "./classesStore";
 import { msToZonedInput, zoneAbbreviation, zonedInputToMs } from "./time";
 
@@ -252,11 +252,7 @@ export function ClassForm(props: ClassFormProps) {
               value={values.level}
               onChange={(e) => update("level", e.target.value as FitnessLevel)}
             >
-              {FITNESS_LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {humanize(level)}
-                </option>
-              ))}
+              <VocabularyOptions values={FITNESS_LEVELS} />
             </select>
           </div>
           <div className="field">
@@ -317,11 +313,7 @@ export function ClassForm(props: ClassFormProps) {
           <div className="field">
             <label htmlFor="class-city">City</label>
             <select id="class-city" value={values.city} onChange={(e) => changeCity(e.target.value as CityId)}>
-              {CITIES.map((city) => (
-                <option key={city.id} value={city.id}>
-                  {city.name}
-                </option>
-              ))}
+              <CityOptions />
             </select>
           </div>
           <div className="field">

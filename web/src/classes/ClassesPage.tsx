@@ -1,9 +1,9 @@
 import { useMemo, useState } from "react";
 import { distanceBetween } from "geofire-common";
-import { CITIES, FITNESS_LEVELS, INTERESTS, cityById, type FitnessClass } from "@numina/model";
+import { FITNESS_LEVELS, INTERESTS, cityById, type FitnessClass } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { useSettings } from "../profile/useSettings";
-import { Alert, Spinner, humanize } from "../shared/ui";
+import { Alert, CityOptions, Spinner, VocabularyOptions } from "../shared/ui";
 import { ClassCard } from "./ClassCard";
 import type { ClassItem } from "./classesStore";
 import { useNowMinute, useUpcomingClasses } from "./hooks";
@@ -97,33 +97,21 @@ export function ClassesPage() {
           <label htmlFor="filter-city">City</label>
           <select id="filter-city" value={filters.city} onChange={(e) => set("city", e.target.value)}>
             <option value="">All cities</option>
-            {CITIES.map((city) => (
-              <option key={city.id} value={city.id}>
-                {city.name}
-              </option>
-            ))}
+            <CityOptions />
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-level">Level</label>
           <select id="filter-level" value={filters.level} onChange={(e) => set("level", e.target.value)}>
             <option value="">Any level</option>
-            {FITNESS_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {humanize(level)}
-              </option>
-            ))}
+            <VocabularyOptions values={FITNESS_LEVELS} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="filter-tag">Activity</label>
           <select id="filter-tag" value={filters.tag} onChange={(e) => set("tag", e.target.value)}>
             <option value="">Any activity</option>
-            {INTERESTS.map((tag) => (
-              <option key={tag} value={tag}>
-                {humanize(tag)}
-              </option>
-            ))}
+            <VocabularyOptions values={INTERESTS} />
           </select>
         </div>
         <div className="field">

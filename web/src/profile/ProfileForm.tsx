@@ -4,7 +4,6 @@
  */
 import { useState, type FormEvent } from "react";
 import {
-  CITIES,
   DAY_PARTS,
   FITNESS_LEVELS,
   INTERESTS,
@@ -21,7 +20,7 @@ import {
   type UserProfile,
 } from "@numina/model";
 import { errorMessage } from "../shared/errors";
-import { Alert, FieldError, humanize } from "../shared/ui";
+import { Alert, FieldError, humanize, CityOptions, VocabularyOptions } from "../shared/ui";
 import { publicGeohash, saveProfile, type LatLng } from "./profileStore";
 
 type FieldName = keyof ProfileEdit | "location";
@@ -192,11 +191,7 @@ export function ProfileForm({ uid, profile, savedLocation, submitLabel, onSaved 
             aria-describedby="profile-level-error"
             onChange={(e) => update("fitnessLevel", e.target.value as FitnessLevel)}
           >
-            {FITNESS_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {humanize(level)}
-              </option>
-            ))}
+            <VocabularyOptions values={FITNESS_LEVELS} />
           </select>
           <FieldError id="profile-level-error" message={errors.fitnessLevel} />
         </div>
@@ -255,11 +250,7 @@ export function ProfileForm({ uid, profile, savedLocation, submitLabel, onSaved 
             onChange={(e) => update("city", e.target.value as CityId | "")}
           >
             <option value="">Choose a city…</option>
-            {CITIES.map((city) => (
-              <option key={city.id} value={city.id}>
-                {city.name}
-              </option>
-            ))}
+            <CityOptions />
           </select>
           <FieldError id="profile-city-error" message={errors.city} />
         </div>

@@ -1,6 +1,6 @@
 /** Small presentational pieces shared by every feature. */
 import { useEffect, useRef, type ReactNode } from "react";
-import type { Role } from "@numina/model";
+import { CITIES, type Role } from "@numina/model";
 
 export function Spinner({ label }: { label: string }) {
   return (
@@ -42,6 +42,24 @@ export function roleLabel(role: Role): string {
 }
 
 const ACRONYMS: Record<string, string> = { hiit: "HIIT" };
+
+/** <option>s for a catalog vocabulary (levels, interests), labelled for people. */
+export function VocabularyOptions({ values }: { values: readonly string[] }) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {humanize(value)}
+    </option>
+  ));
+}
+
+/** <option>s for the catalog's cities, by id, labelled with their names. */
+export function CityOptions() {
+  return CITIES.map((city) => (
+    <option key={city.id} value={city.id}>
+      {city.name}
+    </option>
+  ));
+}
 
 /** "martial-arts" → "Martial arts". */
 export function humanize(value: string): string {
