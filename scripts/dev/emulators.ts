@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { ROOT, PROJECT_ID } from "./paths.js";
+import { run } from "./process.js";
 import { findJavaBin, prepareFirestoreEmulator, probeOptionalEmulators, type OptionalEmulators } from "./toolchain.js";
 
 export const EMULATOR_HOSTS = {
@@ -55,21 +56,20 @@ export async function runningHub(): Promise<boolean> {
 }
 
 /** The variables the Admin SDK and our tests read to find emulators that are already running. */
-export function clientEnvForRunningEmulators(withStorage: boolean): NodeJS.ProcessEnv {
+export function clientEnvForRunningEmulators(): NodeJS.ProcessEnv {
   return {
     GCLOUD_PROJECT: PROJECT_ID,
     METADATA_SERVER_DETECTION: "none",
     FIRESTORE_EMULATOR_HOST: EMULATOR_HOSTS.firestore,
     FIREBASE_AUTH_EMULATOR_HOST: EMULATOR_HOSTS.auth,
     FIREBASE_EMULATOR_HUB: EMULATOR_HOSTS.hub,
-    ...(withStorage ? { STORAGE_EMULATOR_HOST: EMULATOR_HOSTS.storage } : {}),
   };
 }
 
 export function emulatorExec(
   setup: EmulatorSetup,
   script: string,
-  opts: { persistDir?: string; importExisting?: boolean; quiet?: boolean; extraEnv?: NodeJS.ProcessEnv } = {},
+  opts: { persistDir?: string; importExisting?: boolean; quiet?: boolean } = {},
 ): Promise<number> {
   const only = ["auth", "firestore", "functions", ...(setup.optional.storage ? ["storage"] : [])];
   const args = ["emulators:exec", "--project", PROJECT_ID, "--only", only.join(","), script];
@@ -83,7 +83,19 @@ export function emulatorExec(
   const child = spawn(firebaseBin, args, {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...setup.env, ...opts.extraEnv, ...(setup.optional.storage ? {} : { NUMINA_NO_STORAGE_EMULATOR: "1" }) },
+    env: setup.env,
   });
   return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+}
+
+/**
+ * Runs a shell command against the emulators: the ones a developer's `npm start` is already
+ * running, or else a fresh set for the command's lifetime.
+ */
+export async function runInEmulators(script: string, opts: { quiet?: boolean } = {}): Promise<number> {
+  if (await runningHub()) {
+    console.log("numina: using the emulators that are already running (npm start).");
+    return run("sh", ["-c", script], { env: { ...process.env, ...clientEnvForRunningEmulators() } });
+  }
+  return emulatorExec(prepareEmulators(), script, opts);
 }

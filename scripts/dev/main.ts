@@ -23,7 +23,7 @@ const commands: Record<string, () => Promise<number>> = {
   seed: async () =>
     runTsScript("scripts/seed.ts", args, {
       ...process.env,
-      ...((await runningHub()) ? clientEnvForRunningEmulators(false) : {}),
+      ...((await runningHub()) ? clientEnvForRunningEmulators() : {}),
     }),
   "set-role": () => runTsScript("scripts/set-role.ts", args),
   // Internal: what runs inside `firebase emulators:exec`.

@@ -20,10 +20,17 @@ export function runTsScript(
   return run(process.execPath, ["--import", "tsx", join(ROOT, file), ...args], { env });
 }
 
+/** A command line for a shell (`emulators:exec` runs its script through one), each word quoted. */
+export function shellCommand(words: readonly string[]): string {
+  return words.map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(" ");
+}
+
+/** Runs a TypeScript file of this repo under the current Node with tsx, as a shell command. */
+export function tsScriptCommand(file: string, args: readonly string[] = []): string {
+  return shellCommand([process.execPath, "--import", "tsx", join(ROOT, file), ...args]);
+}
+
 /** `node --import tsx scripts/dev/main.ts <command>`, as a shell string for `emulators:exec`. */
 export function selfCommand(command: string, args: readonly string[] = []): string {
-  const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-  return [process.execPath, "--import", "tsx", join(ROOT, "scripts", "dev", "main.ts"), command, ...args]
-    .map(quote)
-    .join(" ");
+  return tsScriptCommand(join("scripts", "dev", "main.ts"), [command, ...args]);
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { clientEnvForRunningEmulators, emulatorExec, prepareEmulators, runningHub } from "./emulators.js";
+import { runInEmulators } from "./emulators.js";
 import { ROOT, bin } from "./paths.js";
 import { run, selfCommand } from "./process.js";
 import { findChromium } from "./toolchain.js";
@@ -109,12 +109,7 @@ export async function runTests(): Promise<number> {
     banner("rules, integration and browser tests (emulators)");
     findChromium(); // fail early, with the install hint, rather than inside every browser test
     const emulatedReport = join(RESULTS_DIR, "emulated.json");
-    if (await runningHub()) {
-      console.log("numina: using the emulators that are already running (npm start).");
-      await runEmulatedTests([emulatedReport], clientEnvForRunningEmulators(false));
-    } else {
-      await emulatorExec(prepareEmulators(), selfCommand("emulated-tests", [emulatedReport]), { quiet: true });
-    }
+    await runInEmulators(selfCommand("emulated-tests", [emulatedReport]), { quiet: true });
     addReport(tally, "emulated", emulatedReport);
   } else {
     tally.failed += 1;
@@ -128,7 +123,7 @@ export async function runTests(): Promise<number> {
 }
 
 /** Inside the emulator session: the emulator-backed vitest projects. */
-export async function runEmulatedTests([reportFile]: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+export async function runEmulatedTests([reportFile]: string[]): Promise<number> {
   if (!reportFile) throw new Error("emulated-tests needs a report file");
-  return run(bin("vitest"), vitestArgs(EMULATED_PROJECTS, reportFile), { env: { ...process.env, ...extraEnv } });
+  return run(bin("vitest"), vitestArgs(EMULATED_PROJECTS, reportFile));
 }
