@@ -37,7 +37,8 @@ export const grpcCode = (error: unknown): number => Number((error as { code?: un
 /**
  * Creates every document that does not exist yet, in bulk, and counts the ones it created. For
  * writes with deterministic ids, where an existing document means a retried event already did the
- * work.
+ * work. Any other failure throws once all writes are done, so the event is retried (safely: what
+ * was created is skipped next time).
  */
 export async function createAllAbsent(
   db: Firestore,
@@ -46,12 +47,19 @@ export async function createAllAbsent(
   const writer = db.bulkWriter();
   writer.onWriteError((error) => grpcCode(error) !== GRPC.ALREADY_EXISTS && error.failedAttempts < 5);
   let created = 0;
+  const failures: unknown[] = [];
   for (const { ref, data } of writes) {
     writer
       .create(ref, data)
       .then(() => (created += 1))
-      .catch(() => undefined); // exists already: done by an earlier delivery
+      .catch((error: unknown) => {
+        // Exists already: done by an earlier delivery. Anything else must not pass in silence.
+        if (grpcCode(error) !== GRPC.ALREADY_EXISTS) failures.push(error);
+      });
   }
   await writer.close();
+  if (failures.length > 0) {
+    throw new Error(`${failures.length} of ${writes.length} creates failed; first: ${String(failures[0])}`);
+  }
   return created;
 }
