@@ -1,14 +1,5 @@
 /** What members are told about their classes. Pure: content and deterministic ids only. */
-import { cityById, type NotificationType } from "../model/index.js";
-
-export interface NoticeDraft {
-  /** Deterministic, so a retried trigger or a second scheduler run never notifies twice. */
-  id: string;
-  type: NotificationType;
-  title: string;
-  body: string;
-  data: Record<string, string>;
-}
+import { cityById, type NoticeDraft } from "../model/index.js";
 
 function when(startsAtMs: number, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {

@@ -4,3 +4,5 @@ export * from "./paths.js";
 export * from "./classes.js";
 export * from "./notifications.js";
 export * from "./attendanceStats.js";
+export * from "./matching.js";
+export * from "./conversations.js";

@@ -23,3 +23,16 @@ export const notificationSchema = z.object({
   data: z.record(z.string(), z.string()),
 });
 export type Notification = z.infer<typeof notificationSchema>;
+
+/**
+ * A notice a feature wants delivered, before it is stored. Features build drafts (pure code) and
+ * hand them to notifications/inboxStore.ts, which owns storage and every delivery channel.
+ */
+export interface NoticeDraft {
+  /** Deterministic, so a retried trigger or a second scheduler run never notifies twice. */
+  id: string;
+  type: NotificationType;
+  title: string;
+  body: string;
+  data: Record<string, string>;
+}

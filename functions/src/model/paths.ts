@@ -8,6 +8,14 @@ export const collections = {
   classes: "classes",
   /** Collection-group name of every class's roster. */
   attendees: "attendees",
+  matches: "matches",
+  reports: "reports",
+  conversations: "conversations",
+  /** Collection-group name of every conversation's messages. */
+  messages: "messages",
+  /** Outbox in the Firebase "Trigger Email" extension's document shape. */
+  mail: "mail",
+  config: "config",
 } as const;
 
 export const paths = {
@@ -21,6 +29,27 @@ export const paths = {
   attendanceRecord: (uid: string, classId: string) => `users/${uid}/attendance/${classId}`,
   notifications: (uid: string) => `users/${uid}/notifications`,
   notification: (uid: string, id: string) => `users/${uid}/notifications/${id}`,
+  /** Per-type, per-channel notification wishes and quiet hours (owner-written). */
+  notificationPreferences: (uid: string) => `users/${uid}/private/notificationPreferences`,
+  /** FCM registration tokens, one document per device (owner-written). */
+  devices: (uid: string) => `users/${uid}/devices`,
+  device: (uid: string, deviceId: string) => `users/${uid}/devices/${deviceId}`,
+  mail: (id: string) => `mail/${id}`,
+
+  /** Who a member wants to see in Discover (owner-written). */
+  matchPreferences: (uid: string) => `users/${uid}/private/matchPreferences`,
+  matchActions: (uid: string) => `users/${uid}/matchActions`,
+  matchAction: (uid: string, targetUid: string) => `users/${uid}/matchActions/${targetUid}`,
+  blocks: (uid: string) => `users/${uid}/blocks`,
+  block: (uid: string, otherUid: string) => `users/${uid}/blocks/${otherUid}`,
+  match: (pairId: string) => `matches/${pairId}`,
+  report: (id: string) => `reports/${id}`,
+  /** Tunable weights and limits, read by functions and edited by admins. */
+  matchingConfig: () => "config/matching",
+
+  conversation: (conversationId: string) => `conversations/${conversationId}`,
+  messages: (conversationId: string) => `conversations/${conversationId}/messages`,
+  message: (conversationId: string, messageId: string) => `conversations/${conversationId}/messages/${messageId}`,
 } as const;
 
 /** The one settings document under `users/{uid}/private/`. */

@@ -3,9 +3,8 @@
  * create(), so a notice that already exists is left alone: a retried trigger cannot double-notify.
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { paths } from "../model/index.js";
+import { paths, type NoticeDraft } from "../model/index.js";
 import { createAllAbsent } from "../shared/transactions.js";
-import type { NoticeDraft } from "../classes/notices.js";
 
 export function noticeDocument(draft: NoticeDraft) {
   return {
