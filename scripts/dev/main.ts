@@ -5,12 +5,15 @@
  *   bench      the benchmarks in bench/, against the emulators
  *   seed       demo data into already-running emulators
  *   set-role   <email> <role> [--project <id>]
+ *   with-emulators <command…>   one command against the emulators (running ones, or a fresh set),
+ *                               e.g. `npm run with-emulators -- npx vitest run functions/test/classes`
  */
 import { runBench } from "./bench.js";
 import { runDevSession, runStart } from "./start.js";
 import { runEmulatedTests, runTests } from "./test.js";
-import { clientEnvForRunningEmulators, runningHub } from "./emulators.js";
-import { runTsScript } from "./process.js";
+import { clientEnvForRunningEmulators, runInEmulators, runningHub } from "./emulators.js";
+import { run as runProcess, runTsScript } from "./process.js";
+import { bin } from "./paths.js";
 import { ToolchainError } from "./toolchain.js";
 
 const [command, ...args] = process.argv.slice(2);
@@ -26,6 +29,9 @@ const commands: Record<string, () => Promise<number>> = {
       ...((await runningHub()) ? clientEnvForRunningEmulators() : {}),
     }),
   "set-role": () => runTsScript("scripts/set-role.ts", args),
+  // Builds the functions first: the Functions emulator serves functions/lib.
+  "with-emulators": async () =>
+    (await runProcess(bin("tsc"), ["-p", "functions/tsconfig.build.json"])) || runInEmulators(args.join(" ")),
   // Internal: what runs inside `firebase emulators:exec`.
   "dev-session": runDevSession,
   "emulated-tests": () => runEmulatedTests(args),
@@ -33,7 +39,9 @@ const commands: Record<string, () => Promise<number>> = {
 
 const run = command ? commands[command] : undefined;
 if (!run) {
-  console.error(`usage: npm start | npm test | npm run bench | npm run seed | npm run set-role -- <email> <role>`);
+  console.error(
+    `usage: npm start | npm test | npm run bench | npm run seed | npm run set-role -- <email> <role> | npm run with-emulators -- <command>`,
+  );
   process.exit(2);
 }
 try {
