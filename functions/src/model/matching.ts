@@ -37,3 +37,28 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 /** What a report is about: a member, or one message they sent. */
 export const REPORT_SUBJECT_KINDS = ["user", "message"] as const;
 export type ReportSubjectKind = (typeof REPORT_SUBJECT_KINDS)[number];
+
+export const REPORT_STATUSES = ["open", "actioned", "dismissed"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/**
+ * `reports/{id}`: the admin review queue. A member reports another member directly (rules check
+ * the reporter); a reported message is filed by a function, which copies the message text so the
+ * reviewer sees what was said even if the sender deletes it.
+ */
+export const reportSchema = z.object({
+  reporterId: z.string(),
+  subjectUid: z.string(),
+  subjectKind: z.enum(REPORT_SUBJECT_KINDS),
+  reason: z.enum(REPORT_REASONS),
+  details: z.string().max(1000),
+  /** Message reports only. */
+  conversationId: z.string().nullable(),
+  messageId: z.string().nullable(),
+  messageText: z.string().nullable(),
+  status: z.enum(REPORT_STATUSES),
+  createdAt: timestampSchema,
+  reviewedBy: z.string().nullable(),
+  reviewedAt: timestampSchema.nullable(),
+});
+export type Report = z.infer<typeof reportSchema>;

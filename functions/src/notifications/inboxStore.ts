@@ -24,3 +24,14 @@ export function notifyMany(db: Firestore, uids: readonly string[], draft: Notice
     uids.map((uid) => ({ ref: db.doc(paths.notification(uid, draft.id)), data: noticeDocument(draft) })),
   );
 }
+
+/**
+ * One notice that stands for a burst (new messages in one conversation): the draft's id names the
+ * burst, each call refreshes the text, marks it unread again and counts it, so a member who gets
+ * twenty messages sees one line, not twenty.
+ */
+export function notifyCollapsing(db: Firestore, uid: string, draft: NoticeDraft): Promise<unknown> {
+  return db
+    .doc(paths.notification(uid, draft.id))
+    .set({ ...noticeDocument(draft), count: FieldValue.increment(1) }, { merge: true });
+}
