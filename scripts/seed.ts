@@ -19,12 +19,15 @@ import {
 } from "firebase-admin/firestore";
 import { classSchema, paths, privateSettingsSchema, userProfileSchema } from "../functions/src/model/index.js";
 import { formatZodError } from "../functions/src/shared/validation.js";
+import { DomainError } from "../functions/src/shared/errors.js";
+import { rsvp } from "../functions/src/classes/rsvpStore.js";
 import { chunk, mapLimit } from "./lib/concurrency.js";
 import {
   CLASS_HORIZON_DAYS,
   DEMO_PASSWORD,
   FIXED_LOGINS,
   generateDemoData,
+  generateDemoRsvps,
   type DemoAccount,
   type DemoData,
 } from "./lib/demoData.js";
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
   const accounts = await syncAuthUsers(auth, data.accounts);
   const profiles = await writeProfiles(db, data.accounts, accounts.claimsChanged, runStartedMs);
   const classes = await writeClasses(db, data);
+  const rsvps = await writeRsvps(db, data, runStartedMs);
 
   const count = (role: string) => data.accounts.filter((a) => a.role === role).length;
   console.log(`seed: target       ${describeTarget(target)}`);
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
     `seed: classes      ${data.classes.length} in the next ${CLASS_HORIZON_DAYS} days: ${classes.created} created, ` +
       `${classes.kept} already there (kept as they are)`,
   );
+  console.log(`seed: rsvps        ${rsvps.joined} made through the RSVP code (an RSVP already there is kept)`);
   console.log(
     `seed: logins       ${Object.values(FIXED_LOGINS)
       .map((l) => l.email)
@@ -219,6 +224,27 @@ async function writeClasses(db: Firestore, data: DemoData): Promise<{ created: n
   );
   await commit(db, writes);
   return { created: writes.length, kept: data.classes.length - writes.length };
+}
+
+/**
+ * Through the same code as the rsvpClass callable, so seats, the waitlist and the counts are
+ * exactly what members would have produced. One class at a time keeps each line's arrival order.
+ */
+async function writeRsvps(db: Firestore, data: DemoData, nowMs: number): Promise<{ joined: number }> {
+  let joined = 0;
+  await mapLimit(generateDemoRsvps(data), 4, async ({ classId, uids }) => {
+    for (const uid of uids) {
+      try {
+        await rsvp(db, classId, uid, nowMs);
+        joined += 1;
+      } catch (error) {
+        // A class that has started or was cancelled since an earlier seed takes no RSVPs.
+        if (error instanceof DomainError && error.code === "failed-precondition") return;
+        throw error;
+      }
+    }
+  });
+  return { joined };
 }
 
 async function commit(db: Firestore, writes: readonly Write[]): Promise<void> {

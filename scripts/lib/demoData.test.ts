@@ -9,7 +9,14 @@ import {
   type TimestampLike,
 } from "../../functions/src/model/index.js";
 import { VENUES, CLASS_TEMPLATES } from "./demoCatalog.js";
-import { CLASS_HORIZON_DAYS, DEMO_PASSWORD, FIXED_LOGINS, emailSlug, generateDemoData } from "./demoData.js";
+import {
+  CLASS_HORIZON_DAYS,
+  DEMO_PASSWORD,
+  FIXED_LOGINS,
+  emailSlug,
+  generateDemoData,
+  generateDemoRsvps,
+} from "./demoData.js";
 
 /** Stands in for Firestore's Timestamp: the schemas only ask for toMillis(). */
 class FakeTimestamp implements TimestampLike {
@@ -149,5 +156,37 @@ describe("demo data", () => {
     expect(emailSlug("Yılmaz")).toBe("yilmaz");
     expect(emailSlug("O'Connor")).toBe("oconnor");
     expect(emailSlug("Gonçalves")).toBe("goncalves");
+  });
+});
+
+describe("demo RSVPs", () => {
+  const plan = generateDemoRsvps(data);
+  const classOf = (id: string) => data.classes.find((c) => c.id === id)!.data;
+  const accountOf = (uid: string) => data.accounts.find((a) => a.uid === uid)!;
+
+  it("fills the demo instructor's first class past capacity, with the demo member holding a seat", () => {
+    const first = plan[0]!;
+    const cls = classOf(first.classId);
+    expect(cls.instructorId).toBe(FIXED_LOGINS.instructor.uid);
+    expect(first.uids.length).toBe(cls.capacity + 4);
+    expect(first.uids[0]).toBe(FIXED_LOGINS.member.uid);
+  });
+
+  it("puts the demo member on three classes' lists", () => {
+    expect(plan.filter((p) => p.uids.includes(FIXED_LOGINS.member.uid))).toHaveLength(3);
+  });
+
+  it("has members join only classes in their own city, once each", () => {
+    for (const { classId, uids } of plan) {
+      expect(new Set(uids).size).toBe(uids.length);
+      for (const uid of uids) {
+        expect(accountOf(uid).role).toBe("member");
+        expect(accountOf(uid).profile.city).toBe(classOf(classId).city);
+      }
+    }
+  });
+
+  it("is the same on every run", () => {
+    expect(generateDemoRsvps(generate())).toEqual(plan);
   });
 });

@@ -426,3 +426,39 @@ function fitnessClass(
     updatedAt: now,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// RSVPs
+
+/** Who RSVPs to which class, in arrival order. */
+export interface DemoRsvps {
+  classId: string;
+  uids: string[];
+}
+
+/**
+ * RSVPs that make the demo show every state: the fixed instructor's first class is full with a
+ * waitlist (the fixed member holds a seat), their other classes are part-booked, and the fixed
+ * member has two more classes on their schedule. Members only join classes in their own city.
+ */
+export function generateDemoRsvps(data: DemoData, seed = DEMO_SEED): DemoRsvps[] {
+  const memberUids = (city: string) =>
+    data.accounts
+      .filter((a) => a.role === "member" && a.profile.city === city && a.uid !== FIXED_LOGINS.member.uid)
+      .map((a) => a.uid);
+  const plan: DemoRsvps[] = [];
+  const taught = data.classes.filter((c) => c.data.instructorId === FIXED_LOGINS.instructor.uid);
+  taught.forEach((c, i) => {
+    const rng = new Random(hashSeed(seed, "rsvps", c.id));
+    const wanted = i === 0 ? c.data.capacity + 3 : rng.int(1, Math.max(1, Math.floor(c.data.capacity / 2)));
+    const others = rng.sample(memberUids(c.data.city), wanted);
+    // The fixed member arrives early enough for a seat in the full class.
+    plan.push({ classId: c.id, uids: i === 0 ? [FIXED_LOGINS.member.uid, ...others] : others });
+  });
+  const memberCity = data.accounts.find((a) => a.uid === FIXED_LOGINS.member.uid)?.profile.city;
+  const moreForMember = data.classes
+    .filter((c) => c.data.city === memberCity && c.data.instructorId !== FIXED_LOGINS.instructor.uid)
+    .slice(0, 2);
+  for (const c of moreForMember) plan.push({ classId: c.id, uids: [FIXED_LOGINS.member.uid] });
+  return plan;
+}

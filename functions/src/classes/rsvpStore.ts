@@ -1,13 +1,13 @@
 /**
  * RSVPs in Firestore, without a hot transaction. A class's seat counter would be read and
  * written by every RSVP, and read-then-write transactions on one document serialise (the
- * emulator even deadlocks them into two-second lock timeouts). So (see rsvp.ts):
- *   - joining and leaving are transactions on the member's own row only; the class counters move
- *     by blind increments, written in the same transaction by whoever changed the row's status,
- *     so each transition is counted exactly once;
+ * emulator even deadlocks them into two-second lock timeouts). So (see rsvp.ts and ADR 0004):
+ *   - joining and leaving are transactions on the member's own row only;
  *   - seats follow arrival order, and `reconcileSeats` promotes whoever is inside the first
  *     `capacity` places but still marked waitlisted, with update-time preconditions instead of
- *     locks (see there); the notice id is deterministic, so nobody is told twice.
+ *     locks (see there); the notice id is deterministic, so nobody is told twice;
+ *   - the class's `confirmedCount`/`waitlistCount` are a display copy of the rows, rewritten from
+ *     count() aggregations by `refreshSeatCounts`, which coalesces a burst into a few writes.
  */
 import {
   FieldPath,
@@ -19,6 +19,7 @@ import {
 } from "firebase-admin/firestore";
 import { classSchema, paths, type AttendeeStatus, type MyRsvpResponse, type RsvpResponse } from "../model/index.js";
 import { DomainError } from "../shared/errors.js";
+import { Coalescer } from "../shared/coalesce.js";
 import { GRPC, grpcCode, runDomainTransaction } from "../shared/transactions.js";
 import { parseOrThrow } from "../shared/validation.js";
 import { noticeDocument } from "../notifications/inboxStore.js";
@@ -54,9 +55,6 @@ async function loadClass(db: Firestore, classId: string): Promise<LoadedClass> {
   };
 }
 
-const countField = (status: "confirmed" | "waitlisted") =>
-  status === "confirmed" ? "confirmedCount" : "waitlistCount";
-
 /** Active RSVPs in arrival order: joinedAt, then uid (the document id) for the rare tie. */
 function lineQuery(db: Firestore, classId: string) {
   return db
@@ -81,13 +79,27 @@ async function rankOf(db: Firestore, classId: string, uid: string, joinedAt: Tim
  *
  * Concurrent reconciles (every RSVP and cancellation runs one) would deadlock on each other's
  * read locks if each promotion were a read-write transaction. Instead a promotion is a batch
- * guarded by two update times: the row's (so nobody is promoted twice) and the class's as read
- * with its counts (so a promotion is only ever written against an exact confirmed count below
- * capacity: no overbooking, even if an earlier-timestamped RSVP becomes visible late). A pass that
+ * guarded by two update times: the row's (so nobody is promoted twice) and the class's, read
+ * before the confirmed rows are counted. Every promotion writes the class, so a promotion commits
+ * only if no other promotion landed since that count: seats are never given twice (no
+ * overbooking), and a seat freed meanwhile only means the next pass seats one more. A pass that
  * lost a race looks again; a reconcile that keeps losing gives up quietly, because whoever won is
  * reconciling too, and onClassUpdated re-runs it while seats are free and people wait.
  */
-export async function reconcileSeats(db: Firestore, classId: string, nowMs = Date.now()): Promise<number> {
+export async function reconcileSeats(
+  db: Firestore,
+  classId: string,
+  nowMs = Date.now(),
+  opts: {
+    /**
+     * Seat only this member, if a seat is theirs. A new arrival needs nobody else's seat handed
+     * over, and in a burst of a thousand joins, a thousand reconciles all promoting the head of
+     * the line would queue on the class document; this way only the first `capacity` arrivals
+     * ever write it. Leaving, and capacity changes, reconcile for everyone.
+     */
+    onlyFor?: string;
+  } = {},
+): Promise<number> {
   let promoted = 0;
   for (let pass = 0; pass < MAX_RECONCILE_PASSES; pass++) {
     const classSnap = await db.doc(paths.class(classId)).get();
@@ -95,11 +107,14 @@ export async function reconcileSeats(db: Firestore, classId: string, nowMs = Dat
     const cls = parseOrThrow(classSchema, classSnap.data(), `class ${classId}`);
     // Once a class has started or was cancelled its roster is history: nobody is promoted into it.
     if (cls.status !== "scheduled" || cls.startsAt.toMillis() <= nowMs) return promoted;
-    if (cls.confirmedCount >= cls.capacity) return promoted;
     const head = await lineQuery(db, classId).limit(cls.capacity).get();
-    const next = dueForPromotion(head.docs.map((doc) => ({ doc, status: doc.get("status") as AttendeeStatus })))[0];
+    const due = dueForPromotion(head.docs.map((doc) => ({ doc, status: doc.get("status") as AttendeeStatus })));
+    const next = opts.onlyFor ? due.find((d) => d.doc.id === opts.onlyFor) : due[0];
     if (!next) return promoted;
-    if (await promote(db, classRefOf(classId, cls), classSnap, next.doc)) {
+    // Counted after the class was read: see the update-time guard in promote().
+    const seats = await countSeats(db, classId);
+    if (seats.confirmed >= cls.capacity) return promoted;
+    if (await promote(db, classRefOf(classId, cls), classSnap, seats, next.doc)) {
       promoted += 1;
     } else {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(pass, 6))));
@@ -110,23 +125,77 @@ export async function reconcileSeats(db: Firestore, classId: string, nowMs = Dat
 
 const MAX_RECONCILE_PASSES = 60;
 
-/** Promotions that lost a race and were retried, in this process (read by the benchmarks). */
+/** Races lost and retried, in this process (read by the benchmarks). */
 let promotionRetries = 0;
-export const rsvpMetrics = () => ({ promotionRetries });
+let countWrites = 0;
+let countRetries = 0;
+export const rsvpMetrics = () => ({ promotionRetries, countWrites, countRetries });
+
+async function countSeats(db: Firestore, classId: string): Promise<{ confirmed: number; waitlisted: number }> {
+  const attendees = db.collection(paths.attendees(classId));
+  const [confirmed, waitlisted] = await Promise.all([
+    attendees.where("status", "==", "confirmed").count().get(),
+    attendees.where("status", "==", "waitlisted").count().get(),
+  ]);
+  return { confirmed: confirmed.data().count, waitlisted: waitlisted.data().count };
+}
+
+const countRefreshes = new WeakMap<Firestore, Coalescer<string>>();
+
+/**
+ * Brings the class's `confirmedCount`/`waitlistCount` up to date with its rows, and returns once
+ * the counts on the class include every change this process made before calling.
+ *
+ * Counting rows instead of incrementing per transition keeps RSVPs off the class document: a
+ * burst of a thousand joins causes a handful of count writes, not a thousand commits queueing on
+ * one document (ADR 0004). Within a process, requests made while a refresh runs share the next
+ * one (Coalescer). Across processes, each write is guarded by the class's update time as read
+ * before counting, so a count taken earlier can never overwrite one taken later.
+ */
+export function refreshSeatCounts(db: Firestore, classId: string): Promise<void> {
+  let coalescer = countRefreshes.get(db);
+  if (!coalescer) countRefreshes.set(db, (coalescer = new Coalescer()));
+  return coalescer.run(classId, () => writeFreshCounts(db, classId));
+}
+
+async function writeFreshCounts(db: Firestore, classId: string): Promise<void> {
+  const classRef = db.doc(paths.class(classId));
+  for (let attempt = 0; ; attempt++) {
+    const snap = await classRef.get();
+    if (!snap.exists) return;
+    const counts = await countSeats(db, classId);
+    if (snap.get("confirmedCount") === counts.confirmed && snap.get("waitlistCount") === counts.waitlisted) return;
+    try {
+      await classRef.update(
+        { confirmedCount: counts.confirmed, waitlistCount: counts.waitlisted },
+        { lastUpdateTime: snap.updateTime! },
+      );
+      countWrites += 1;
+      return;
+    } catch (error) {
+      // Someone else wrote the class since we read it: count again against their write.
+      if (!isStaleWrite(error) || attempt >= MAX_RECONCILE_PASSES) throw error;
+      countRetries += 1;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+    }
+  }
+}
 
 async function promote(
   db: Firestore,
   cls: ClassRef,
   classSnap: DocumentSnapshot,
+  seats: { confirmed: number; waitlisted: number },
   row: QueryDocumentSnapshot,
 ): Promise<boolean> {
   const joinedAt = row.get("joinedAt") as Timestamp;
   const now = FieldValue.serverTimestamp();
   const batch = db.batch();
   batch.update(row.ref, { status: "confirmed", promotedAt: now, updatedAt: now }, { lastUpdateTime: row.updateTime });
+  // The counts as of this promotion show the seat at once; refreshSeatCounts catches up after.
   batch.update(
     classSnap.ref,
-    { confirmedCount: FieldValue.increment(1), waitlistCount: FieldValue.increment(-1) },
+    { confirmedCount: seats.confirmed + 1, waitlistCount: Math.max(0, seats.waitlisted - 1) },
     { lastUpdateTime: classSnap.updateTime! },
   );
   // Only someone who was told they were waiting hears that they got in; a member seated by their
@@ -176,10 +245,10 @@ export async function rsvp(db: Firestore, classId: string, uid: string, nowMs: n
       classTitle: cls.ref.title,
       classStartsAt: Timestamp.fromMillis(cls.ref.startsAtMs),
     });
-    tx.update(db.doc(paths.class(classId)), { waitlistCount: FieldValue.increment(1) });
   });
-  await reconcileSeats(db, classId, nowMs);
-  return answerRsvp(db, cls, uid);
+  await reconcileSeats(db, classId, nowMs, { onlyFor: uid });
+  const [answer] = await Promise.all([answerRsvp(db, cls, uid), refreshSeatCounts(db, classId)]);
+  return answer;
 }
 
 /**
@@ -229,10 +298,12 @@ export async function leave(db: Firestore, classId: string, uid: string, nowMs: 
     if (!decision.leave) return false;
     ensureRsvpOpen(cls.timing, nowMs);
     tx.update(rowRef, { status: "cancelled", updatedAt: FieldValue.serverTimestamp() });
-    tx.update(db.doc(paths.class(classId)), { [countField(decision.from)]: FieldValue.increment(-1) });
     return true;
   });
-  if (left) await reconcileSeats(db, classId, nowMs);
+  if (left) {
+    await reconcileSeats(db, classId, nowMs);
+    await refreshSeatCounts(db, classId);
+  }
   return { left };
 }
 

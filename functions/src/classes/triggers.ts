@@ -13,7 +13,7 @@ import { createAllAbsent } from "../shared/transactions.js";
 import { notifyMany } from "../notifications/inboxStore.js";
 import { cancelledNotice, classRefOf } from "./notices.js";
 import { weeklyOccurrences } from "./recurrence.js";
-import { reconcileSeats } from "./rsvpStore.js";
+import { reconcileSeats, refreshSeatCounts } from "./rsvpStore.js";
 
 export const onClassUpdated = onDocumentUpdated(documentPatterns.class, async (event) => {
   const before = classSchema.safeParse(event.data?.before.data());
@@ -29,7 +29,10 @@ export const onClassUpdated = onDocumentUpdated(documentPatterns.class, async (e
   const { capacity, confirmedCount, waitlistCount } = after.data;
   if (capacity > before.data.capacity || (confirmedCount < capacity && waitlistCount > 0)) {
     const promoted = await reconcileSeats(db(), classId);
-    if (promoted > 0) logger.info("seats filled", { event: "class.seatsFilled", classId, promoted });
+    if (promoted > 0) {
+      await refreshSeatCounts(db(), classId);
+      logger.info("seats filled", { event: "class.seatsFilled", classId, promoted });
+    }
   }
   if (before.data.status !== "cancelled" && after.data.status === "cancelled") {
     // Deterministic notice ids make a second delivery a no-op per member.
