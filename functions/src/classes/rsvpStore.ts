@@ -117,13 +117,17 @@ export async function reconcileSeats(
     if (await promote(db, classRefOf(classId, cls), classSnap, seats, next.doc)) {
       promoted += 1;
     } else {
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(pass, 6))));
+      await afterLostRace(pass);
     }
   }
   return promoted;
 }
 
 const MAX_RECONCILE_PASSES = 60;
+
+/** A random pause, growing with the attempts up to 200 ms, so racers that lost stop colliding. */
+const afterLostRace = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
 
 /** Races lost and retried, in this process (read by the benchmarks). */
 let promotionRetries = 0;
@@ -176,7 +180,7 @@ async function writeFreshCounts(db: Firestore, classId: string): Promise<void> {
       // Someone else wrote the class since we read it: count again against their write.
       if (!isStaleWrite(error) || attempt >= MAX_RECONCILE_PASSES) throw error;
       countRetries += 1;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+      await afterLostRace(attempt);
     }
   }
 }
