@@ -10,11 +10,16 @@ export interface ParsedMail {
 }
 
 function decodeWords(value: string): string {
-  return value.replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=\s*/g, (_all, _charset: string, encoding: string, data: string) => {
-    if (encoding.toUpperCase() === "B") return Buffer.from(data, "base64").toString("utf8");
-    const bytes = data.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  });
+  return value.replace(
+    /=\?([^?]+)\?([QqBb])\?([^?]*)\?=\s*/g,
+    (_all, _charset: string, encoding: string, data: string) => {
+      if (encoding.toUpperCase() === "B") return Buffer.from(data, "base64").toString("utf8");
+      const bytes = data
+        .replace(/_/g, " ")
+        .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, "latin1").toString("utf8");
+    },
+  );
 }
 
 function splitHead(raw: string): { headers: Record<string, string>; body: string } {

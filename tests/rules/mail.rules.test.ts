@@ -34,7 +34,15 @@ beforeEach(async () => {
   await env.clearFirestore();
   await seed(env, {
     [MAIL]: mail,
-    [DELIVERY]: { type: "class_cancelled", inApp: true, push: "sent", pushAt: null, notice: null, mailId: null, createdAt: STALE_TIME },
+    [DELIVERY]: {
+      type: "class_cancelled",
+      inApp: true,
+      push: "sent",
+      pushAt: null,
+      notice: null,
+      mailId: null,
+      createdAt: STALE_TIME,
+    },
   });
 });
 
@@ -48,7 +56,11 @@ describe("mail/{id}", () => {
   });
 
   it.each(PERSONAS)("queueing an email as %s is denied", async (persona) => {
-    const forged = { ...mail, to: "victim@example.com", message: { ...mail.message, subject: "Reset your password here" } };
+    const forged = {
+      ...mail,
+      to: "victim@example.com",
+      message: { ...mail.message, subject: "Reset your password here" },
+    };
     await expectAllowed(setDoc(doc(firestoreAs(env, persona), paths.mail("forged")), forged), false);
   });
 

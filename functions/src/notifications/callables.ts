@@ -17,20 +17,24 @@ import { verifyUnsubscribe } from "./unsubscribe.js";
 /** One account email of a kind per member per minute: a double click queues one. */
 const minuteOf = (ms: number) => Math.floor(ms / 60_000);
 
-export const sendVerificationEmail = defineCallable("sendVerificationEmail", z.object({}).strict(), async (_input, caller) => {
-  const user = await auth().getUser(caller.uid);
-  if (!user.email) throw new DomainError("failed-precondition", "This account has no email address.");
-  if (user.emailVerified) throw new DomainError("failed-precondition", "Your email address is already verified.");
-  const verifyUrl = await auth().generateEmailVerificationLink(user.email, { url: appOrigin() });
-  const queued = await enqueueMail(db(), `verify_email-${caller.uid}-${minuteOf(Date.now())}`, {
-    to: user.email,
-    content: verifyEmail({ verifyUrl }),
-    template: "verify_email",
-    uid: caller.uid,
-    unsubscribe: null,
-  });
-  return { queued };
-});
+export const sendVerificationEmail = defineCallable(
+  "sendVerificationEmail",
+  z.object({}).strict(),
+  async (_input, caller) => {
+    const user = await auth().getUser(caller.uid);
+    if (!user.email) throw new DomainError("failed-precondition", "This account has no email address.");
+    if (user.emailVerified) throw new DomainError("failed-precondition", "Your email address is already verified.");
+    const verifyUrl = await auth().generateEmailVerificationLink(user.email, { url: appOrigin() });
+    const queued = await enqueueMail(db(), `verify_email-${caller.uid}-${minuteOf(Date.now())}`, {
+      to: user.email,
+      content: verifyEmail({ verifyUrl }),
+      template: "verify_email",
+      uid: caller.uid,
+      unsubscribe: null,
+    });
+    return { queued };
+  },
+);
 
 /** Answers the same whether or not the address has an account, so nobody can probe for members. */
 export const requestPasswordReset = definePublicCallable(

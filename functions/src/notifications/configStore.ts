@@ -7,7 +7,9 @@
 import { getMessaging } from "firebase-admin/messaging";
 import { logger } from "firebase-functions";
 import { defineSecret, defineString } from "firebase-functions/params";
+import { createTransport } from "nodemailer";
 import { adminApp } from "../shared/firebase.js";
+import type { MailConfig, MailTransport } from "./mailStore.js";
 import type { PushMessage, PushResult, PushSender } from "./push.js";
 
 /** smtp(s)://user:pass@host:port; a secret because it carries the SMTP password. */
@@ -58,3 +60,17 @@ export function loggingPushSender(): PushSender {
 
 export const defaultPushSender = (): PushSender =>
   process.env["FUNCTIONS_EMULATOR"] === "true" ? loggingPushSender() : fcmPushSender();
+
+let transport: { url: string; transport: MailTransport } | null = null;
+/** One SMTP transport per instance, rebuilt only if the URL changes. */
+function transportFor(url: string): MailTransport {
+  if (transport?.url !== url) transport = { url, transport: createTransport(url) };
+  return transport.transport;
+}
+
+/** What a mail worker needs; only functions that declare the smtpUrl and unsubscribeSecret secrets can call this. */
+export const mailConfig = (): MailConfig => ({
+  transport: transportFor(smtpUrl.value()),
+  from: mailFrom.value(),
+  unsubscribe: { endpoint: unsubscribeEndpoint.value(), secret: unsubscribeSecret.value() },
+});

@@ -70,7 +70,9 @@ export async function sendHeldPushes(db: Firestore, sender: PushSender, nowMs: n
     const draft: NoticeDraft = { id: doc.id, type: record.data.type, ...record.data.notice };
     const devices = await loadDevices(db, [uid]);
     const outcome = await sendPush(db, sender, draft, new URL(noticeLinkPath(draft.data), appUrl).toString(), devices);
-    await db.doc(notificationPaths.delivery(uid, doc.id)).update({ push: outcome.delivered.has(uid) ? "sent" : "failed" });
+    await db
+      .doc(notificationPaths.delivery(uid, doc.id))
+      .update({ push: outcome.delivered.has(uid) ? "sent" : "failed" });
     if (outcome.delivered.has(uid)) sent += 1;
   }
   return sent;
@@ -79,7 +81,9 @@ export async function sendHeldPushes(db: Firestore, sender: PushSender, nowMs: n
 /** Monday of the week of `nowMs` (UTC), as YYYY-MM-DD: one digest per member per week. */
 export function weekOf(nowMs: number): string {
   const day = new Date(nowMs);
-  const monday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7)));
+  const monday = new Date(
+    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7)),
+  );
   return monday.toISOString().slice(0, 10);
 }
 
@@ -108,7 +112,10 @@ export async function queueWeeklyDigests(db: Firestore, nowMs: number, appUrl: s
   }
   let queued = 0;
   for (const [uid, lines] of byMember) {
-    const [prefs, settings] = await db.getAll(db.doc(paths.notificationPreferences(uid)), db.doc(paths.privateSettings(uid)));
+    const [prefs, settings] = await db.getAll(
+      db.doc(paths.notificationPreferences(uid)),
+      db.doc(paths.privateSettings(uid)),
+    );
     if (!channelsFor(preferencesOrDefaults(prefs?.data()), "message").email) continue;
     const email = settings?.get("email") as unknown;
     if (typeof email !== "string" || !email.includes("@")) continue;

@@ -99,7 +99,14 @@ async function loadRecipients(db: Firestore, uids: readonly string[]) {
 
 type Write = { ref: DocumentReference; data: Record<string, unknown> };
 
-function writesFor(db: Firestore, uid: string, email: string | null, draft: NoticeDraft, plan: DeliveryPlan, link: string) {
+function writesFor(
+  db: Firestore,
+  uid: string,
+  email: string | null,
+  draft: NoticeDraft,
+  plan: DeliveryPlan,
+  link: string,
+) {
   const pushState: PushState =
     plan.push.kind === "send" ? "pending" : plan.push.kind === "wait" ? "waiting" : (plan.push.reason as PushState);
   const mailId = plan.email && email ? mailIdFor(draft.id, uid) : null;
@@ -226,8 +233,18 @@ export async function deliverToMany(
     const outcome = await sendPush(db, deps.push, draft, link, pushTo);
     result.pushCalls = outcome.calls;
     const uids = [...pushTo.keys()];
-    await recordPush(db, draft.id, uids.filter((uid) => outcome.delivered.has(uid)), "sent");
-    await recordPush(db, draft.id, uids.filter((uid) => !outcome.delivered.has(uid)), "failed");
+    await recordPush(
+      db,
+      draft.id,
+      uids.filter((uid) => outcome.delivered.has(uid)),
+      "sent",
+    );
+    await recordPush(
+      db,
+      draft.id,
+      uids.filter((uid) => !outcome.delivered.has(uid)),
+      "failed",
+    );
   }
   return result;
 }

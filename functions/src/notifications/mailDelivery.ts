@@ -2,9 +2,12 @@
  * The outbox state machine, as pure decisions (mailStore.ts applies them in transactions):
  *
  *   PENDING ──claim──► PROCESSING (lease) ──sent──► SUCCESS
- *                          │ failed, attempts left ──► RETRY (nextAttemptAt) ──due──► PENDING
- *                          │ failed, no attempts left ──► ERROR
- *                          └ lease expired ──► ERROR
+ *   RETRY, once due ─claim─┘  │ failed, attempts left ──► RETRY (nextAttemptAt)
+ *                             │ failed, no attempts left ──► ERROR
+ *                             └ lease expired ──► ERROR
+ *
+ * The first attempt runs in the trigger on creation; retries run in the scheduled sweep. Each
+ * email therefore wakes one trigger, not one per state change.
  *
  * An expired lease becomes ERROR, never a resend: the SMTP server may have accepted the message
  * before the attempt died, and a second copy is worse than a recorded failure.
@@ -38,8 +41,13 @@ export function pendingDelivery(): MailDelivery {
 export type ClaimDecision = "claim" | "expire-lease" | "leave";
 
 /** What a delivery worker does on seeing the document at `nowMs`. */
-export function claimDecision(delivery: Pick<MailDelivery, "state" | "leaseExpireTime">, nowMs: number): ClaimDecision {
+export function claimDecision(
+  delivery: Pick<MailDelivery, "state" | "leaseExpireTime" | "nextAttemptAt">,
+  nowMs: number,
+): ClaimDecision {
   if (delivery.state === "PENDING") return "claim";
+  if (delivery.state === "RETRY" && delivery.nextAttemptAt && delivery.nextAttemptAt.toMillis() <= nowMs)
+    return "claim";
   if (delivery.state === "PROCESSING" && delivery.leaseExpireTime && delivery.leaseExpireTime.toMillis() <= nowMs) {
     return "expire-lease";
   }
@@ -47,8 +55,13 @@ export function claimDecision(delivery: Pick<MailDelivery, "state" | "leaseExpir
 }
 
 /** After a failed attempt (the `attempts`-th): retry later, or give up. */
-export function afterFailure(attempts: number, nowMs: number): { state: "RETRY"; nextAttemptAtMs: number } | { state: "ERROR" } {
-  return attempts >= MAIL_MAX_ATTEMPTS ? { state: "ERROR" } : { state: "RETRY", nextAttemptAtMs: nowMs + retryDelayMs(attempts) };
+export function afterFailure(
+  attempts: number,
+  nowMs: number,
+): { state: "RETRY"; nextAttemptAtMs: number } | { state: "ERROR" } {
+  return attempts >= MAIL_MAX_ATTEMPTS
+    ? { state: "ERROR" }
+    : { state: "RETRY", nextAttemptAtMs: nowMs + retryDelayMs(attempts) };
 }
 
 export interface OutgoingMail {

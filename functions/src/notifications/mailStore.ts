@@ -104,7 +104,12 @@ export async function deliverMail(db: Firestore, id: string, config: MailConfig)
   if (claimed === "skipped" || claimed === "lease-expired") return claimed;
 
   const link = claimed.unsubscribe
-    ? unsubscribeUrl(config.unsubscribe.endpoint, config.unsubscribe.secret, claimed.unsubscribe.uid, claimed.unsubscribe.topic)
+    ? unsubscribeUrl(
+        config.unsubscribe.endpoint,
+        config.unsubscribe.secret,
+        claimed.unsubscribe.uid,
+        claimed.unsubscribe.topic,
+      )
     : null;
   try {
     const info = await config.transport.sendMail(composeMail(claimed, config.from, link, UNSUBSCRIBE_URL_SLOT));
@@ -135,29 +140,34 @@ export async function deliverMail(db: Firestore, id: string, config: MailConfig)
 }
 
 /**
- * Moves emails whose retry is due back to PENDING (the delivery trigger picks them up) and ends
- * attempts whose lease ran out. Resolves with how many of each.
+ * Retries the emails whose backoff is over and ends attempts whose lease ran out. Resolves with
+ * how many of each.
  */
-export async function sweepOutbox(db: Firestore, nowMs: number): Promise<{ retried: number; expired: number }> {
+export async function sweepOutbox(
+  db: Firestore,
+  nowMs: number,
+  config: MailConfig,
+): Promise<{ retried: number; sent: number; expired: number }> {
   const now = Timestamp.fromMillis(nowMs);
   const due = await db
     .collection(collections.mail)
     .where("delivery.state", "==", "RETRY")
     .where("delivery.nextAttemptAt", "<=", now)
-    .limit(200)
+    .limit(100)
     .get();
+  let sent = 0;
   for (const doc of due.docs) {
-    await doc.ref.update({ "delivery.state": "PENDING" }, { lastUpdateTime: doc.updateTime });
+    if ((await deliverMail(db, doc.id, { ...config, now: () => nowMs })) === "sent") sent += 1;
   }
   const stuck = await db
     .collection(collections.mail)
     .where("delivery.state", "==", "PROCESSING")
     .where("delivery.leaseExpireTime", "<=", now)
-    .limit(200)
+    .limit(100)
     .get();
   let expired = 0;
   for (const doc of stuck.docs) {
     if ((await claimMail(db, doc.id, nowMs)) === "lease-expired") expired += 1;
   }
-  return { retried: due.size, expired };
+  return { retried: due.size, sent, expired };
 }

@@ -51,8 +51,12 @@ export function channelsFor(prefs: PreferencesOrDefaults, type: NotificationType
 export function localMinuteOfDay(nowMs: number, timeZone: string): number {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(new Date(nowMs));
+    parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(new Date(nowMs));
   } catch {
     return localMinuteOfDay(nowMs, "UTC");
   }
@@ -64,7 +68,8 @@ export function localMinuteOfDay(nowMs: number, timeZone: string): number {
 export function minutesOfQuietLeft(nowMs: number, timeZone: string, quiet: QuietHours | null): number {
   if (!quiet || quiet.start === quiet.end) return 0;
   const now = localMinuteOfDay(nowMs, timeZone);
-  const inside = quiet.start < quiet.end ? now >= quiet.start && now < quiet.end : now >= quiet.start || now < quiet.end;
+  const inside =
+    quiet.start < quiet.end ? now >= quiet.start && now < quiet.end : now >= quiet.start || now < quiet.end;
   if (!inside) return 0;
   return (quiet.end - now + 1440) % 1440;
 }

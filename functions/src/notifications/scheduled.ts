@@ -2,14 +2,17 @@
 import { onSchedule } from "firebase-functions/scheduler";
 import { logger } from "firebase-functions";
 import { db } from "../shared/firebase.js";
-import { appOrigin, defaultPushSender } from "./configStore.js";
+import { appOrigin, defaultPushSender, mailConfig, smtpUrl, unsubscribeSecret } from "./configStore.js";
 import { cleanUpOldNotifications, queueWeeklyDigests, sendHeldPushes } from "./housekeepingStore.js";
 import { sweepOutbox } from "./mailStore.js";
 
-export const sweepMailOutbox = onSchedule("every 1 minutes", async () => {
-  const swept = await sweepOutbox(db(), Date.now());
-  if (swept.retried + swept.expired > 0) logger.info("mail outbox swept", { event: "mail.swept", ...swept });
-});
+export const sweepMailOutbox = onSchedule(
+  { schedule: "every 1 minutes", secrets: [smtpUrl, unsubscribeSecret] },
+  async () => {
+    const swept = await sweepOutbox(db(), Date.now(), mailConfig());
+    if (swept.retried + swept.expired > 0) logger.info("mail outbox swept", { event: "mail.swept", ...swept });
+  },
+);
 
 export const sendQuietHoursPushes = onSchedule("every 15 minutes", async () => {
   const sent = await sendHeldPushes(db(), defaultPushSender(), Date.now(), appOrigin());

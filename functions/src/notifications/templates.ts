@@ -33,7 +33,11 @@ function render(layout: Layout): EmailContent {
     ...(layout.action ? [`${layout.action.label}: ${layout.action.url}`, ""] : []),
     "— Numina",
     ...(layout.footer
-      ? ["", layout.footer.text, ...(layout.footer.unsubscribeUrl ? [`Unsubscribe: ${layout.footer.unsubscribeUrl}`] : [])]
+      ? [
+          "",
+          layout.footer.text,
+          ...(layout.footer.unsubscribeUrl ? [`Unsubscribe: ${layout.footer.unsubscribeUrl}`] : []),
+        ]
       : []),
   ].join("\n");
   const html = `<!doctype html>
@@ -73,7 +77,9 @@ export function verifyEmail(input: { verifyUrl: string }): EmailContent {
   return render({
     subject: "Confirm your email for Numina",
     heading: "Confirm your email address",
-    paragraphs: ["Tap the button to confirm that this address is yours. If you did not ask for this, ignore this email."],
+    paragraphs: [
+      "Tap the button to confirm that this address is yours. If you did not ask for this, ignore this email.",
+    ],
     action: { label: "Confirm my email", url: input.verifyUrl },
   });
 }
@@ -129,7 +135,11 @@ export interface DigestLine {
   count: number;
 }
 
-export function weeklyDigestEmail(input: { lines: readonly DigestLine[]; appUrl: string; unsubscribeUrl?: string }): EmailContent {
+export function weeklyDigestEmail(input: {
+  lines: readonly DigestLine[];
+  appUrl: string;
+  unsubscribeUrl?: string;
+}): EmailContent {
   const total = input.lines.reduce((sum, line) => sum + line.count, 0);
   return render({
     subject: total === 1 ? "You have 1 unread message on Numina" : `You have ${total} unread messages on Numina`,

@@ -1,34 +1,21 @@
 /**
- * Email delivery and the welcome email. Delivery follows the outbox state machine (mailStore.ts):
- * every write to `mail/{id}` wakes this trigger, and only a PENDING email is claimed and sent, so
- * the trigger's own updates and any redelivered event change nothing.
+ * Email delivery and the welcome email. Delivery follows the outbox state machine
+ * (mailDelivery.ts): a new email is claimed and sent here, once; a redelivered event finds it
+ * claimed and does nothing. Retries are the scheduled sweep's (scheduled.ts).
  */
-import { onDocumentCreated, onDocumentWritten } from "firebase-functions/firestore";
+import { onDocumentCreated } from "firebase-functions/firestore";
 import { logger } from "firebase-functions";
-import { createTransport } from "nodemailer";
 import { notificationPatterns, paths } from "../model/index.js";
 import { db } from "../shared/firebase.js";
-import { appOrigin, mailFrom, smtpUrl, unsubscribeEndpoint, unsubscribeSecret } from "./configStore.js";
-import { deliverMail, enqueueMail, type MailTransport } from "./mailStore.js";
+import { appOrigin, mailConfig, smtpUrl, unsubscribeSecret } from "./configStore.js";
+import { deliverMail, enqueueMail } from "./mailStore.js";
 import { welcomeEmail } from "./templates.js";
 
-let transport: { url: string; transport: MailTransport } | null = null;
-/** One pooled SMTP connection per instance, rebuilt only if the URL changes. */
-function transportFor(url: string): MailTransport {
-  if (transport?.url !== url) transport = { url, transport: createTransport(url) };
-  return transport.transport;
-}
-
-export const deliverQueuedMail = onDocumentWritten(
+export const deliverQueuedMail = onDocumentCreated(
   { document: notificationPatterns.mail, secrets: [smtpUrl, unsubscribeSecret] },
   async (event) => {
-    if (event.data?.after.get("delivery.state") !== "PENDING") return;
     const mailId = event.params.mailId;
-    const outcome = await deliverMail(db(), mailId, {
-      transport: transportFor(smtpUrl.value()),
-      from: mailFrom.value(),
-      unsubscribe: { endpoint: unsubscribeEndpoint.value(), secret: unsubscribeSecret.value() },
-    });
+    const outcome = await deliverMail(db(), mailId, mailConfig());
     logger.info("mail delivery", { event: "mail.delivery", mailId, outcome });
   },
 );

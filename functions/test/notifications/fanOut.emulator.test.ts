@@ -84,7 +84,11 @@ describe("deliverToMany", () => {
     expect(mail.message.subject).toBe("Cancelled: Yoga");
     expect(await exists(paths.mail(mailIdFor(draft.id, muted)))).toBe(false);
 
-    expect(await delivery(everything, draft.id)).toMatchObject({ inApp: true, push: "sent", mailId: mailIdFor(draft.id, everything) });
+    expect(await delivery(everything, draft.id)).toMatchObject({
+      inApp: true,
+      push: "sent",
+      mailId: mailIdFor(draft.id, everything),
+    });
     expect(await delivery(muted, draft.id)).toMatchObject({ inApp: false, push: "off", mailId: null });
     expect(await delivery(noEmailAddress, draft.id)).toMatchObject({ push: "no-device", mailId: null });
   });
@@ -99,7 +103,11 @@ describe("deliverToMany", () => {
     expect(first.claimed + second.claimed).toBe(3);
     expect(third).toEqual({ inApp: 0, pushCalls: 0, emails: 0, claimed: 0 });
     expect(push.tokensSent().sort()).toEqual(
-      (await Promise.all(uids.map(async (uid) => (await db.collection(paths.devices(uid)).get()).docs[0]?.get("token") as string))).sort(),
+      (
+        await Promise.all(
+          uids.map(async (uid) => (await db.collection(paths.devices(uid)).get()).docs[0]?.get("token") as string),
+        )
+      ).sort(),
     );
   });
 
@@ -146,7 +154,11 @@ describe("quiet hours", () => {
 
   it("drops a reminder's push during quiet hours, and still shows it in the app", async () => {
     const uid = await seedMember(db, { tokens: ["tok"], quietHours: NIGHT });
-    const reminder: NoticeDraft = { ...draft, id: `class_reminder-1h-${draft.data["classId"]}`, type: "class_reminder" };
+    const reminder: NoticeDraft = {
+      ...draft,
+      id: `class_reminder-1h-${draft.data["classId"]}`,
+      type: "class_reminder",
+    };
     await deliverToMany(db, [uid], reminder, options(LATE));
     expect(push.sent).toEqual([]);
     expect(await exists(paths.notification(uid, reminder.id))).toBe(true);

@@ -11,13 +11,14 @@ import { UNSUBSCRIBE_URL_SLOT } from "../../src/notifications/templates.js";
 const at = (ms: number) => ({ toMillis: () => ms });
 
 describe("the outbox state machine", () => {
-  it("claims PENDING only, and ends a PROCESSING attempt whose lease ran out", () => {
-    expect(claimDecision({ state: "PENDING", leaseExpireTime: null }, 1000)).toBe("claim");
-    expect(claimDecision({ state: "PROCESSING", leaseExpireTime: at(2000) }, 1000)).toBe("leave");
-    expect(claimDecision({ state: "PROCESSING", leaseExpireTime: at(1000) }, 1000)).toBe("expire-lease");
-    for (const state of ["RETRY", "SUCCESS", "ERROR"] as const) {
-      expect(claimDecision({ state, leaseExpireTime: null }, 1000)).toBe("leave");
-    }
+  const none = { leaseExpireTime: null, nextAttemptAt: null };
+  it("claims PENDING and a due RETRY, and ends a PROCESSING attempt whose lease ran out", () => {
+    expect(claimDecision({ ...none, state: "PENDING" }, 1000)).toBe("claim");
+    expect(claimDecision({ ...none, state: "RETRY", nextAttemptAt: at(1000) }, 1000)).toBe("claim");
+    expect(claimDecision({ ...none, state: "RETRY", nextAttemptAt: at(1001) }, 1000)).toBe("leave");
+    expect(claimDecision({ ...none, state: "PROCESSING", leaseExpireTime: at(2000) }, 1000)).toBe("leave");
+    expect(claimDecision({ ...none, state: "PROCESSING", leaseExpireTime: at(1000) }, 1000)).toBe("expire-lease");
+    for (const state of ["SUCCESS", "ERROR"] as const) expect(claimDecision({ ...none, state }, 1000)).toBe("leave");
   });
 
   it("backs off 1, 2, 4, 8 minutes, then gives up", () => {
@@ -30,7 +31,11 @@ describe("the outbox state machine", () => {
 describe("composeMail", () => {
   const mail = {
     to: "alice@numina.test",
-    message: { subject: "S", text: `Unsubscribe: ${UNSUBSCRIBE_URL_SLOT}`, html: `<a href="${UNSUBSCRIBE_URL_SLOT}">x</a>` },
+    message: {
+      subject: "S",
+      text: `Unsubscribe: ${UNSUBSCRIBE_URL_SLOT}`,
+      html: `<a href="${UNSUBSCRIBE_URL_SLOT}">x</a>`,
+    },
     headers: { "X-Numina": "1" },
   };
 
@@ -46,7 +51,10 @@ describe("composeMail", () => {
   });
 
   it("adds no unsubscribe header to account emails", () => {
-    expect(composeMail({ ...mail, message: { subject: "S", text: "t", html: "h" } }, "f", null, UNSUBSCRIBE_URL_SLOT).headers).toEqual({
+    expect(
+      composeMail({ ...mail, message: { subject: "S", text: "t", html: "h" } }, "f", null, UNSUBSCRIBE_URL_SLOT)
+        .headers,
+    ).toEqual({
       "X-Numina": "1",
     });
   });
