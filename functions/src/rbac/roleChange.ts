@@ -57,6 +57,7 @@ export async function applyRoleChange(
     return plan.changed;
   });
   // After the commit, keyed by the audit entry: a change is announced once, and only if it happened.
-  if (logged) await notifyMany(deps.db, [change.targetUid], roleChangedNotice(auditRef.id, plan.previousRole, plan.nextRole));
+  if (logged)
+    await notifyMany(deps.db, [change.targetUid], roleChangedNotice(auditRef.id, plan.previousRole, plan.nextRole));
   return { uid: change.targetUid, role: plan.nextRole, previousRole: plan.previousRole, changed: plan.changed };
 }

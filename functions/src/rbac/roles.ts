@@ -41,7 +41,11 @@ export function planRoleChange(
   };
 }
 
-const ROLE_WORDS: Readonly<Record<Role, string>> = { admin: "an admin", instructor: "an instructor", member: "a member" };
+const ROLE_WORDS: Readonly<Record<Role, string>> = {
+  admin: "an admin",
+  instructor: "an instructor",
+  member: "a member",
+};
 
 /** What the member is told about a change of their role. `changeId` is the audit entry's id: one notice per change. */
 export function roleChangedNotice(changeId: string, previousRole: Role, nextRole: Role): NoticeDraft {
