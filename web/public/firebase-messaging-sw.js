@@ -1,3 +1,4 @@
+/* global self */
 // Shows Numina's FCM web pushes, and opens the notice's page when one is clicked. Registered by
 // web/src/notifications/push.ts only when push is configured (a real project and a VAPID key).
 self.addEventListener("push", (event) => {
