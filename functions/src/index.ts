@@ -4,3 +4,13 @@ export { setUserRole } from "./rbac/callables.js";
 export { cancelRsvp, getMyRsvp, markAttendance, removeAttendee, rsvpClass } from "./classes/callables.js";
 export { onClassCreated, onClassUpdated } from "./classes/triggers.js";
 export { sendClassReminders } from "./classes/scheduled.js";
+
+// ---- Notifications
+export { deliverQueuedMail, sendWelcomeEmail } from "./notifications/triggers.js";
+export { requestPasswordReset, sendVerificationEmail, unsubscribe } from "./notifications/callables.js";
+export {
+  cleanUpNotifications,
+  sendQuietHoursPushes,
+  sendWeeklyDigest,
+  sweepMailOutbox,
+} from "./notifications/scheduled.js";

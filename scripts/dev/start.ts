@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { EMULATOR_HOSTS, emulatorExec, prepareEmulators, runningHub } from "./emulators.js";
+import { MAIL_CATCHER } from "./mailCatcher.js";
 import { ROOT, bin } from "./paths.js";
 import { run, runTsScript, selfCommand } from "./process.js";
 
@@ -44,6 +45,11 @@ export async function runDevSession(): Promise<number> {
       cwd: join(ROOT, "web"),
       stdio: ["ignore", "ignore", "inherit"],
     }),
+    // Catches every email the functions send (SMTP_URL in functions/.secret.local points here).
+    spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "dev", "mailCatcher.ts")], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    }),
   ];
 
   console.log(`
@@ -52,7 +58,8 @@ export async function runDevSession(): Promise<number> {
     Web app         http://127.0.0.1:${WEB_PORT}
     Auth emulator   http://${EMULATOR_HOSTS.auth}
     Firestore       http://${EMULATOR_HOSTS.firestore}
-    Functions       http://${EMULATOR_HOSTS.functions}${withUi ? `\n    Emulator UI     http://${EMULATOR_HOSTS.ui}` : ""}
+    Functions       http://${EMULATOR_HOSTS.functions}
+    Emails sent     http://127.0.0.1:${WEB_PORT}/dev/mailbox  (SMTP catcher on ${MAIL_CATCHER.host}:${MAIL_CATCHER.smtpPort})${withUi ? `\n    Emulator UI     http://${EMULATOR_HOSTS.ui}` : ""}
 
   Demo logins (password: numina-demo)
     admin@numina.test       admin

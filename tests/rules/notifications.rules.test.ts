@@ -1,6 +1,6 @@
 /**
  * users/{uid}/notifications/{id}: the in-app notification centre. Functions write it; the owner
- * reads it and may only flip `read`; nobody else reads it.
+ * reads it, may only flip `read`, and may delete it; nobody else reads or touches it.
  */
 import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import {
@@ -75,7 +75,12 @@ describe("create and delete", () => {
     await expectAllowed(setDoc(doc(firestoreAs(env, persona), path), notification()), false);
   });
 
-  it.each(PERSONAS)("deleting alice's notification as %s is denied", async (persona) => {
-    await expectAllowed(deleteDoc(doc(firestoreAs(env, persona), NOTICE)), false);
+  it.each(PERSONAS)("deleting alice's notification as %s", async (persona) => {
+    await expectAllowed(deleteDoc(doc(firestoreAs(env, persona), NOTICE)), persona === "owner");
+  });
+
+  it("the owner cannot create one under their own id either (a forged notice in their own centre)", async () => {
+    const path = paths.notification(UID.owner, "self-made");
+    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), path), notification()), false);
   });
 });

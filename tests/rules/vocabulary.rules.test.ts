@@ -19,6 +19,13 @@ import {
   SERVER_OWNED_PROFILE_FIELDS,
   userProfileSchema,
 } from "../../functions/src/model/index.js";
+import {
+  DEVICE_PLATFORMS,
+  deviceSchema,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_TYPES,
+  notificationPreferencesSchema,
+} from "../../functions/src/model/index.js";
 import { readRules } from "./support.js";
 
 /**
@@ -87,5 +94,19 @@ describe("firestore.rules field lists equal the schemas", () => {
     // else on the document must be server-owned, or the owner could never change it at all.
     const editable = [...rulesList(rules, "PROFILE_EDIT_FIELDS"), "updatedAt"];
     expect([...editable, ...SERVER_OWNED_PROFILE_FIELDS].sort()).toEqual(Object.keys(userProfileSchema.shape).sort());
+  });
+});
+
+// ---- Notifications
+describe("firestore.rules notification lists equal the model", () => {
+  const lists: ReadonlyArray<[string, readonly string[]]> = [
+    ["NOTIFICATION_TYPES", NOTIFICATION_TYPES],
+    ["NOTIFICATION_CHANNELS", NOTIFICATION_CHANNELS],
+    ["DEVICE_PLATFORMS", DEVICE_PLATFORMS],
+    ["NOTIFICATION_PREFERENCE_FIELDS", Object.keys(notificationPreferencesSchema.shape)],
+    ["DEVICE_FIELDS", Object.keys(deviceSchema.shape)],
+  ];
+  it.each(lists)("%s", (name, expected) => {
+    expect(rulesList(rules, name).sort()).toEqual([...expected].sort());
   });
 });

@@ -19,6 +19,8 @@ const envSchema = z.object({
   VITE_AUTH_EMULATOR_HOST: hostPort.default("127.0.0.1:9099"),
   VITE_FIRESTORE_EMULATOR_HOST: hostPort.default("127.0.0.1:8080"),
   VITE_FUNCTIONS_EMULATOR_HOST: hostPort.default("127.0.0.1:5001"),
+  /** Web push (FCM) key pair's public key; without it (and a real project) the app runs without push. */
+  VITE_FIREBASE_VAPID_KEY: z.string().min(1).optional(),
 });
 
 // Empty strings come from `VITE_X=` lines in .env files; treat them as unset.
@@ -46,6 +48,11 @@ export const config = {
     ...(env.VITE_FIREBASE_MESSAGING_SENDER_ID ? { messagingSenderId: env.VITE_FIREBASE_MESSAGING_SENDER_ID } : {}),
   },
   functionsRegion: env.VITE_FIREBASE_FUNCTIONS_REGION,
+  /** Push needs a real project (FCM has no emulator), its sender id and a VAPID key. */
+  push:
+    env.VITE_USE_EMULATORS === "false" && env.VITE_FIREBASE_VAPID_KEY && env.VITE_FIREBASE_MESSAGING_SENDER_ID
+      ? { vapidKey: env.VITE_FIREBASE_VAPID_KEY }
+      : null,
   emulators:
     env.VITE_USE_EMULATORS === "false"
       ? null

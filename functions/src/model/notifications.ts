@@ -36,3 +36,135 @@ export interface NoticeDraft {
   body: string;
   data: Record<string, string>;
 }
+
+// ---- Delivery channels: preferences, devices, the mail outbox
+
+export const NOTIFICATION_CHANNELS = ["inApp", "push", "email"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export const channelSwitchesSchema = z.object({ inApp: z.boolean(), push: z.boolean(), email: z.boolean() });
+export type ChannelSwitches = z.infer<typeof channelSwitchesSchema>;
+
+/**
+ * What a member gets when they have never said otherwise. Everything shows in the app. Push is on
+ * for what is worth a buzz; a role change is news, not an alarm. Email is kept for what matters
+ * away from the app (a match, a seat, a cancelled class, a changed role); reminders and messages
+ * stay off email. For messages, email means the weekly digest of unread messages, never one email
+ * per message.
+ */
+export const DEFAULT_CHANNELS: Readonly<Record<NotificationType, ChannelSwitches>> = {
+  match: { inApp: true, push: true, email: true },
+  super_like: { inApp: true, push: true, email: false },
+  message: { inApp: true, push: true, email: true },
+  waitlist_promoted: { inApp: true, push: true, email: true },
+  class_reminder: { inApp: true, push: true, email: false },
+  class_cancelled: { inApp: true, push: true, email: true },
+  role_changed: { inApp: true, push: false, email: true },
+};
+
+/** Minutes after local midnight, 0–1439. */
+const minuteOfDaySchema = z.number().int().min(0).max(1439);
+
+/**
+ * Quiet hours in the member's own time zone (`private/settings.timeZone`). `start` may be later
+ * than `end` (22:00–07:00 spans midnight); equal means no quiet time at all.
+ */
+export const quietHoursSchema = z.object({ start: minuteOfDaySchema, end: minuteOfDaySchema });
+export type QuietHours = z.infer<typeof quietHoursSchema>;
+
+/**
+ * `users/{uid}/private/notificationPreferences`, written by the owner. Absent, or a type missing
+ * from `channels`, means DEFAULT_CHANNELS.
+ */
+export const notificationPreferencesSchema = z.object({
+  channels: z.partialRecord(z.enum(NOTIFICATION_TYPES), channelSwitchesSchema),
+  quietHours: quietHoursSchema.nullable(),
+  updatedAt: timestampSchema,
+});
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+
+/** What an email unsubscribe link turns off: the email switch of one notice type. */
+export const EMAIL_TOPICS = NOTIFICATION_TYPES;
+export type EmailTopic = NotificationType;
+
+/** Push, as recorded per notice and member. `pending` is written before FCM is called. */
+export const PUSH_STATES = ["pending", "sent", "failed", "waiting", "off", "no-device", "quiet-hours"] as const;
+export type PushState = (typeof PUSH_STATES)[number];
+
+/**
+ * `users/{uid}/notificationDeliveries/{noticeId}`: functions only. Created once per notice and
+ * member, in the same commit as the in-app notice and the outbox email: it is the claim that makes
+ * a retried fan-out skip this member on every channel.
+ */
+export const notificationDeliverySchema = z.object({
+  type: z.enum(NOTIFICATION_TYPES),
+  inApp: z.boolean(),
+  push: z.enum(PUSH_STATES),
+  /** While `waiting`: when quiet hours end. */
+  pushAt: timestampSchema.nullable(),
+  /** The notice itself, kept while a push waits (the in-app copy may be switched off or deleted). */
+  notice: z.object({ title: z.string(), body: z.string(), data: z.record(z.string(), z.string()) }).nullable(),
+  mailId: z.string().nullable(),
+  createdAt: timestampSchema,
+});
+export type NotificationDelivery = z.infer<typeof notificationDeliverySchema>;
+
+export const DEVICE_PLATFORMS = ["web", "android", "ios"] as const;
+/** `users/{uid}/devices/{deviceId}`: an FCM registration token, written by the owner. */
+export const deviceSchema = z.object({
+  token: z.string().min(1).max(4096),
+  platform: z.enum(DEVICE_PLATFORMS),
+  updatedAt: timestampSchema,
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+/** `mail/{id}.delivery.state`, as the "Trigger Email" extension names them. */
+export const MAIL_STATES = ["PENDING", "PROCESSING", "RETRY", "SUCCESS", "ERROR"] as const;
+export type MailState = (typeof MAIL_STATES)[number];
+
+export const mailDeliverySchema = z.object({
+  state: z.enum(MAIL_STATES),
+  attempts: z.number().int().min(0),
+  startTime: timestampSchema.nullable(),
+  endTime: timestampSchema.nullable(),
+  /** While PROCESSING: after this, the attempt is presumed dead (and is never resent). */
+  leaseExpireTime: timestampSchema.nullable(),
+  /** While RETRY: when the next attempt is due. */
+  nextAttemptAt: timestampSchema.nullable(),
+  error: z.string().nullable(),
+  info: z
+    .object({ messageId: z.string().nullable(), accepted: z.array(z.string()), rejected: z.array(z.string()) })
+    .nullable(),
+});
+export type MailDelivery = z.infer<typeof mailDeliverySchema>;
+
+/** `mail/{id}`: the email outbox, in the "Trigger Email" extension's document shape. Functions only. */
+export const mailSchema = z.object({
+  to: z.string().email(),
+  message: z.object({ subject: z.string().min(1).max(300), text: z.string(), html: z.string() }),
+  headers: z.record(z.string(), z.string()),
+  /** What the email is about, for support (`welcome`, `class_cancelled`, …). */
+  template: z.string(),
+  uid: z.string().nullable(),
+  /**
+   * Set on emails a member can unsubscribe from. The sender signs the link and fills it in (the
+   * text and HTML carry UNSUBSCRIBE_URL_SLOT, and List-Unsubscribe is added), so only the mail
+   * function holds the signing secret.
+   */
+  unsubscribe: z.object({ uid: z.string(), topic: z.enum(NOTIFICATION_TYPES) }).nullable(),
+  delivery: mailDeliverySchema,
+  createdAt: timestampSchema,
+});
+export type Mail = z.infer<typeof mailSchema>;
+
+/** `requestPasswordReset` callable (signed out): always answers the same, whether or not the account exists. */
+export const requestPasswordResetRequestSchema = z.object({ email: z.string().trim().email().max(320) });
+export type RequestPasswordResetRequest = z.infer<typeof requestPasswordResetRequestSchema>;
+
+/** Where a notice leads in the web client, from its data (class, match or conversation). */
+export function noticeLinkPath(data: Readonly<Record<string, string>>): string {
+  if (data["conversationId"]) return `/messages/${encodeURIComponent(data["conversationId"])}`;
+  if (data["pairId"]) return `/matches/${encodeURIComponent(data["pairId"])}`;
+  if (data["classId"]) return `/classes/${encodeURIComponent(data["classId"])}`;
+  return "/notifications";
+}

@@ -59,3 +59,20 @@ export const PRIVATE_SETTINGS_DOC = "settings";
 export const documentPatterns = {
   class: "classes/{classId}",
 } as const;
+
+// ---- Notifications
+/** Functions-only record of what each notice delivered to one member, per channel (see notifications/inboxStore.ts). */
+export const notificationPaths = {
+  deliveries: (uid: string) => `users/${uid}/notificationDeliveries`,
+  delivery: (uid: string, noticeId: string) => `users/${uid}/notificationDeliveries/${noticeId}`,
+} as const;
+/** Collection-group names the clean-up and digest jobs query. */
+export const notificationGroups = {
+  notifications: "notifications",
+  deliveries: "notificationDeliveries",
+  devices: "devices",
+} as const;
+export const notificationPatterns = {
+  mail: "mail/{mailId}",
+  privateSettings: "users/{uid}/private/settings",
+} as const;

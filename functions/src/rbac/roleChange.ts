@@ -7,7 +7,8 @@ import type { Auth } from "firebase-admin/auth";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { collections, paths, type Role, type SetUserRoleResponse } from "../model/index.js";
 import { DomainError } from "../shared/errors.js";
-import { planRoleChange } from "./roles.js";
+import { notifyMany } from "../notifications/inboxStore.js";
+import { planRoleChange, roleChangedNotice } from "./roles.js";
 
 export interface RoleChangeDeps {
   auth: Auth;
@@ -34,15 +35,16 @@ export async function applyRoleChange(
   if (plan.changed) await deps.auth.setCustomUserClaims(change.targetUid, plan.claims);
 
   const profileRef = deps.db.doc(paths.user(change.targetUid));
-  await deps.db.runTransaction(async (tx) => {
+  const auditRef = deps.db.collection(collections.auditLogs).doc();
+  const logged = await deps.db.runTransaction(async (tx) => {
     const profile = await tx.get(profileRef);
     const mirrorStale = profile.get("role") !== plan.nextRole;
-    if (!plan.changed && !mirrorStale) return;
+    if (!plan.changed && !mirrorStale) return false;
     if (profile.exists) {
       tx.update(profileRef, { role: plan.nextRole, claimsUpdatedAt: FieldValue.serverTimestamp() });
     }
     if (plan.changed) {
-      tx.create(deps.db.collection(collections.auditLogs).doc(), {
+      tx.create(auditRef, {
         action: "role.set",
         actorUid: change.actorUid,
         actorLabel: change.actorLabel,
@@ -52,6 +54,10 @@ export async function applyRoleChange(
         at: FieldValue.serverTimestamp(),
       });
     }
+    return plan.changed;
   });
+  // After the commit, keyed by the audit entry: a change is announced once, and only if it happened.
+  if (logged)
+    await notifyMany(deps.db, [change.targetUid], roleChangedNotice(auditRef.id, plan.previousRole, plan.nextRole));
   return { uid: change.targetUid, role: plan.nextRole, previousRole: plan.previousRole, changed: plan.changed };
 }

@@ -1,5 +1,5 @@
 /** Who may change whose role, and what a change does. Pure: no Firebase imports. */
-import { roleFromClaim, type Role } from "../model/index.js";
+import { roleFromClaim, type NoticeDraft, type Role } from "../model/index.js";
 import { DomainError } from "../shared/errors.js";
 
 export interface RoleChangeRequest {
@@ -38,5 +38,25 @@ export function planRoleChange(
     previousRole,
     nextRole: request.nextRole,
     claims: { ...currentClaims, role: request.nextRole },
+  };
+}
+
+const ROLE_WORDS: Readonly<Record<Role, string>> = {
+  admin: "an admin",
+  instructor: "an instructor",
+  member: "a member",
+};
+
+/** What the member is told about a change of their role. `changeId` is the audit entry's id: one notice per change. */
+export function roleChangedNotice(changeId: string, previousRole: Role, nextRole: Role): NoticeDraft {
+  return {
+    id: `role_changed-${changeId}`,
+    type: "role_changed",
+    title: `You are now ${ROLE_WORDS[nextRole]}`,
+    body:
+      nextRole === "instructor"
+        ? "You can now create classes and run their rosters."
+        : `Your Numina account changed from ${ROLE_WORDS[previousRole]} to ${ROLE_WORDS[nextRole]}.`,
+    data: {},
   };
 }

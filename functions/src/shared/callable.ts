@@ -35,19 +35,36 @@ export function defineCallable<S extends z.ZodType, R>(
   schema: S,
   handler: (input: z.infer<S>, caller: Caller) => Promise<R>,
 ) {
-  return onCall({ enforceAppCheck: false }, async (request): Promise<R> => {
-    try {
+  return onCall({ enforceAppCheck: false }, (request): Promise<R> =>
+    atTheEdge(name, () => {
       const caller = callerOf(request);
       const input = parseOrThrow(schema, request.data, `${name} request`);
-      return await handler(input, caller);
-    } catch (error) {
-      if (error instanceof DomainError) {
-        log.callableRejected(name, error.code, error.message);
-        throw new HttpsError(error.code, error.message, error.details);
-      }
-      if (error instanceof HttpsError) throw error;
-      log.callableFailed(name, error);
-      throw new HttpsError("internal", "Something went wrong on our side. Please try again.");
+      return handler(input, caller);
+    }),
+  );
+}
+
+/** A callable for signed-out visitors (a password reset): the same validation and error edge, no caller. */
+export function definePublicCallable<S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<R>,
+) {
+  return onCall({ enforceAppCheck: false }, (request): Promise<R> =>
+    atTheEdge(name, () => handler(parseOrThrow(schema, request.data, `${name} request`))),
+  );
+}
+
+async function atTheEdge<R>(name: string, run: () => Promise<R>): Promise<R> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      log.callableRejected(name, error.code, error.message);
+      throw new HttpsError(error.code, error.message, error.details);
     }
-  });
+    if (error instanceof HttpsError) throw error;
+    log.callableFailed(name, error);
+    throw new HttpsError("internal", "Something went wrong on our side. Please try again.");
+  }
 }

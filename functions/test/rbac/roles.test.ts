@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planRoleChange } from "../../src/rbac/roles.js";
+import { planRoleChange, roleChangedNotice } from "../../src/rbac/roles.js";
 import { DomainError } from "../../src/shared/errors.js";
 
 describe("planRoleChange", () => {
@@ -28,6 +28,21 @@ describe("planRoleChange", () => {
     expect(own).toThrow(/own role/);
     expect(planRoleChange({ actorUid: null, targetUid: "a1", nextRole: "member" }, { role: "admin" }).changed).toBe(
       true,
+    );
+  });
+});
+
+describe("roleChangedNotice", () => {
+  it("tells the member their new role, once per change (the id is the audit entry's)", () => {
+    expect(roleChangedNotice("audit-1", "member", "instructor")).toEqual({
+      id: "role_changed-audit-1",
+      type: "role_changed",
+      title: "You are now an instructor",
+      body: "You can now create classes and run their rosters.",
+      data: {},
+    });
+    expect(roleChangedNotice("audit-2", "admin", "member").body).toBe(
+      "Your Numina account changed from an admin to a member.",
     );
   });
 });

@@ -14,6 +14,10 @@ import { SchedulePage } from "../classes/SchedulePage";
 import { HomePage } from "../home/HomePage";
 import { OnboardingPage } from "../profile/OnboardingPage";
 import { ProfilePage } from "../profile/ProfilePage";
+import { MailboxPage } from "../notifications/MailboxPage";
+import { NotificationSettingsPage } from "../notifications/NotificationSettingsPage";
+import { NotificationsPage } from "../notifications/NotificationsPage";
+import { config } from "../config";
 import { AppLayout } from "./AppLayout";
 import { NotFound, PublicOnly, RequireAuth, RequireOnboarded, RequireProfile, RequireRole } from "./guards";
 
@@ -31,6 +35,8 @@ export function App() {
           </Route>
           {/* Email links work whether or not the reader is signed in on this device. */}
           <Route path="/auth/action" element={<AuthActionPage />} />
+          {/* ---- Notifications: the local mail catcher's inbox, only against the emulators. */}
+          {config.emulators && <Route path="/dev/mailbox" element={<MailboxPage />} />}
           <Route element={<RequireAuth />}>
             <Route element={<AppLayout />}>
               <Route path="/verify-email" element={<VerifyEmailPage />} />
@@ -42,6 +48,9 @@ export function App() {
                   <Route path="/classes" element={<ClassesPage />} />
                   <Route path="/classes/:classId" element={<ClassDetailPage />} />
                   <Route path="/schedule" element={<SchedulePage />} />
+                  {/* ---- Notifications */}
+                  <Route path="/notifications" element={<NotificationsPage />} />
+                  <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
                   <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
                     <Route path="/instructor" element={<InstructorPage />} />
                     <Route path="/instructor/new" element={<NewClassPage />} />

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet } from "react-router";
 import { signOut } from "../auth/authService";
 import { useSession } from "../auth/AuthProvider";
 import { RoleBadge } from "../shared/ui";
+import { NotificationBell } from "../notifications/NotificationBell";
 
 /** The signed-in shell: header with navigation, the member's name and role, and sign-out. */
 export function AppLayout() {
@@ -69,6 +70,7 @@ export function AppLayout() {
             </>
           )}
           <div className="header-user">
+            {onboarded && <NotificationBell uid={session.user.uid} />}
             <span className="user-name" data-testid="header-name">
               {name}
             </span>

@@ -1,0 +1,83 @@
+/**
+ * Device tokens and push sending: loads members' tokens, sends one multicast per chunk of tokens,
+ * and deletes the devices whose tokens FCM reports dead.
+ */
+import type { DocumentReference, Firestore } from "firebase-admin/firestore";
+import { deviceSchema, paths, type NoticeDraft } from "../model/index.js";
+import { buildPushMessages, deadTokens, type PushSender } from "./push.js";
+
+export interface MemberDevice {
+  token: string;
+  ref: DocumentReference;
+}
+
+/** Concurrent reads in flight at once, so a fan-out to hundreds does not open hundreds of streams. */
+const READ_CONCURRENCY = 32;
+
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export async function loadDevices(db: Firestore, uids: readonly string[]): Promise<Map<string, MemberDevice[]>> {
+  const lists = await mapLimited(uids, READ_CONCURRENCY, async (uid) => {
+    const snap = await db.collection(paths.devices(uid)).get();
+    return snap.docs.flatMap((doc) => {
+      const device = deviceSchema.safeParse(doc.data());
+      return device.success ? [{ token: device.data.token, ref: doc.ref }] : [];
+    });
+  });
+  return new Map(uids.map((uid, i) => [uid, lists[i] ?? []]));
+}
+
+export interface PushOutcome {
+  /** Members with at least one token FCM accepted. */
+  delivered: Set<string>;
+  calls: number;
+  removedTokens: number;
+}
+
+/**
+ * Sends one notice to every device of `members`: one multicast per 500 tokens, whoever owns them.
+ * Dead tokens are deleted; a member counts as reached if any of their devices took the push.
+ */
+export async function sendPush(
+  db: Firestore,
+  sender: PushSender,
+  draft: NoticeDraft,
+  link: string,
+  members: ReadonlyMap<string, readonly MemberDevice[]>,
+): Promise<PushOutcome> {
+  const owner = new Map<string, { uid: string; ref: DocumentReference }>();
+  for (const [uid, devices] of members) for (const d of devices) owner.set(d.token, { uid, ref: d.ref });
+  const outcome: PushOutcome = { delivered: new Set(), calls: 0, removedTokens: 0 };
+  if (owner.size === 0) return outcome;
+  const dead: DocumentReference[] = [];
+  for (const message of buildPushMessages(draft, [...owner.keys()], link)) {
+    const result = await sender.sendEachForMulticast(message);
+    outcome.calls += 1;
+    message.tokens.forEach((token, i) => {
+      const uid = owner.get(token)?.uid;
+      if (uid && result.responses[i]?.success) outcome.delivered.add(uid);
+    });
+    for (const token of deadTokens(message, result)) {
+      const ref = owner.get(token)?.ref;
+      if (ref) dead.push(ref);
+    }
+  }
+  for (let i = 0; i < dead.length; i += 500) {
+    const batch = db.batch();
+    for (const ref of dead.slice(i, i + 500)) batch.delete(ref);
+    await batch.commit();
+  }
+  outcome.removedTokens = dead.length;
+  return outcome;
+}
