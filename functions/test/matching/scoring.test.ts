@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AvailabilitySlot } from "../../src/model/index.js";
 import {
   DEFAULT_MATCHING_CONFIG,
   matchingConfigOf,
@@ -71,17 +72,15 @@ describe("scorePair", () => {
   });
 
   it("never falls as the weekly schedules overlap more", () => {
-    const mine = ["mon:evening", "tue:evening", "wed:evening", "thu:evening"] as const;
+    const mine: AvailabilitySlot[] = ["mon:evening", "tue:evening", "wed:evening", "thu:evening"];
+    const elsewhere: AvailabilitySlot[] = ["sun:morning", "sun:midday", "sun:afternoon", "sun:evening"];
     const scores = [0, 1, 2, 3, 4].map(
       (shared) =>
         scorePair(
           member({ availability: [...mine] }),
           member({
             uid: "b",
-            availability: [...mine.slice(0, shared), "sun:morning", "sun:midday", "sun:afternoon", "sun:evening"].slice(
-              0,
-              4,
-            ),
+            availability: [...mine.slice(0, shared), ...elsewhere].slice(0, 4),
           }),
           NO_HISTORY,
         ).score,
