@@ -4,3 +4,13 @@ export { setUserRole } from "./rbac/callables.js";
 export { cancelRsvp, getMyRsvp, markAttendance, removeAttendee, rsvpClass } from "./classes/callables.js";
 export { onClassCreated, onClassUpdated } from "./classes/triggers.js";
 export { sendClassReminders } from "./classes/scheduled.js";
+// ---- Matching
+export { getClassRecommendations, getPartnerMatches, unmatch } from "./matching/callables.js";
+export {
+  onBlockCreated,
+  onLocationChangedForMatching,
+  onMatchActionCreated,
+  onMatchPreferencesWritten,
+  onProfileChangedForMatching,
+} from "./matching/triggers.js";
+export { refreshCandidateQueues } from "./matching/scheduled.js";

@@ -9,7 +9,6 @@
 import {
   FITNESS_LEVELS,
   MATCHING_FACTORS,
-  type AvailabilitySlot,
   type FactorBreakdown,
   type FitnessLevel,
   type MatchingConfigDoc,
@@ -65,7 +64,7 @@ export interface PartnerProfile {
   uid: string;
   fitnessLevel: FitnessLevel;
   interests: readonly string[];
-  availability: readonly AvailabilitySlot[];
+  availability: readonly string[];
   location: LatLng;
 }
 

@@ -70,6 +70,8 @@ export function effectivePreferences(doc: MatchPreferencesDoc | null | undefined
 export const matchActionSchema = z.object({
   action: z.enum(MATCH_ACTIONS),
   createdAt: timestampSchema,
+  /** Server-owned: the pair unmatched or one blocked the other, so they never match again. */
+  dissolvedAt: timestampSchema.optional(),
 });
 export type MatchActionDoc = z.infer<typeof matchActionSchema>;
 

@@ -67,6 +67,8 @@ export const matchingPaths = {
   /** The precomputed Discover queue (functions only). */
   candidates: (uid: string) => `users/${uid}/candidates`,
   candidate: (uid: string, candidateUid: string) => `users/${uid}/candidates/${candidateUid}`,
+  /** When the queue was last rebuilt (functions only). */
+  candidateQueueState: (uid: string) => `users/${uid}/private/candidateQueue`,
 } as const;
 
 export const matchingPatterns = {
