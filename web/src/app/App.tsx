@@ -15,6 +15,12 @@ import { HomePage } from "../home/HomePage";
 import { OnboardingPage } from "../profile/OnboardingPage";
 import { ProfilePage } from "../profile/ProfilePage";
 import { AppLayout } from "./AppLayout";
+// ---- Matching
+import { ReportsPage } from "../admin/ReportsPage";
+import { DiscoverPage } from "../matching/DiscoverPage";
+import { MatchesPage } from "../matching/MatchesPage";
+import { MatchPreferencesPage } from "../matching/MatchPreferencesPage";
+import { PersonPage } from "../matching/PersonPage";
 import { NotFound, PublicOnly, RequireAuth, RequireOnboarded, RequireProfile, RequireRole } from "./guards";
 
 const ADMIN_ONLY = ["admin"] as const;
@@ -42,6 +48,11 @@ export function App() {
                   <Route path="/classes" element={<ClassesPage />} />
                   <Route path="/classes/:classId" element={<ClassDetailPage />} />
                   <Route path="/schedule" element={<SchedulePage />} />
+                  {/* ---- Matching */}
+                  <Route path="/discover" element={<DiscoverPage />} />
+                  <Route path="/matches" element={<MatchesPage />} />
+                  <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
+                  <Route path="/people/:uid" element={<PersonPage />} />
                   <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
                     <Route path="/instructor" element={<InstructorPage />} />
                     <Route path="/instructor/new" element={<NewClassPage />} />
@@ -51,6 +62,8 @@ export function App() {
                   <Route element={<RequireRole roles={ADMIN_ONLY} />}>
                     <Route path="/admin/users" element={<UsersPage />} />
                     <Route path="/admin/classes" element={<AdminClassesPage />} />
+                    {/* ---- Matching */}
+                    <Route path="/admin/reports" element={<ReportsPage />} />
                   </Route>
                 </Route>
               </Route>
