@@ -87,7 +87,7 @@ export function DiscoverPage() {
           <p className="muted">Widen your distance in your match preferences, or check back later.</p>
         </section>
       )}
-      {state.status === "ready" && (
+      {state.status === "ready" && state.cards.length > 0 && (
         <div className="class-list" data-testid="discover-cards">
           {state.cards.map((card) => (
             <article key={card.uid} className="card partner-card" data-testid="partner-card" data-uid={card.uid}>
