@@ -6,10 +6,24 @@
  */
 import { onDocumentCreated, onDocumentUpdated, onDocumentWritten } from "firebase-functions/firestore";
 import { logger } from "firebase-functions";
-import { matchActionSchema, matchingPatterns, type UserProfile } from "../model/index.js";
+import type { Timestamp } from "firebase-admin/firestore";
+import { matchActionSchema, matchingPaths, matchingPatterns, type UserProfile } from "../model/index.js";
 import { db } from "../shared/firebase.js";
 import { loadMatchingConfig, refreshCandidates, removeFromQueue } from "./candidateStore.js";
 import { applyBlock, deliverSuperLike, formMatchIfMutual } from "./matchStore.js";
+
+/**
+ * Rebuilds a member's queues unless a rebuild already started after this event: one edit often
+ * writes the profile, the settings and the preferences together, and the first rebuild read all
+ * of them, so the others would only repeat it.
+ */
+async function refreshAfter(uid: string, eventTime: string, cause: string) {
+  const state = await db().doc(matchingPaths.candidateQueueState(uid)).get();
+  const refreshedAt = state.get("refreshedAt") as Timestamp | undefined;
+  if (refreshedAt && refreshedAt.toMillis() > Date.parse(eventTime)) return;
+  const result = await refreshCandidates(db(), uid, { fanout: true });
+  logger.info("queues refreshed", { event: "matching.refreshed", uid, cause, ...result });
+}
 
 export const onMatchActionCreated = onDocumentCreated(matchingPatterns.matchAction, async (event) => {
   const { uid, targetUid } = event.params;
@@ -51,8 +65,7 @@ export const onProfileChangedForMatching = onDocumentUpdated(matchingPatterns.pr
   const after = event.data?.after.data() ?? {};
   const changed = SCORED_FIELDS.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
   if (!changed) return;
-  const result = await refreshCandidates(db(), event.params.uid, { fanout: true });
-  logger.info("queues refreshed", { event: "matching.refreshed", uid: event.params.uid, cause: "profile", ...result });
+  await refreshAfter(event.params.uid, event.time, "profile");
 });
 
 export const onMatchPreferencesWritten = onDocumentWritten(matchingPatterns.matchPreferences, async (event) => {
@@ -69,6 +82,5 @@ export const onLocationChangedForMatching = onDocumentWritten(matchingPatterns.p
   const before: unknown = event.data?.before.get("location");
   const after: unknown = event.data?.after.get("location");
   if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) return;
-  const result = await refreshCandidates(db(), event.params.uid, { fanout: true });
-  logger.info("queues refreshed", { event: "matching.refreshed", uid: event.params.uid, cause: "location", ...result });
+  await refreshAfter(event.params.uid, event.time, "location");
 });
