@@ -10,12 +10,13 @@ import {
   pairIdOf,
   paths,
   utcDayNumber,
+  type GetClassRecommendationsResponse,
   type GetPartnerMatchesRequest,
   type GetPartnerMatchesResponse,
 } from "../../src/model/index.js";
 import { admin, callError, closeAdmin, shownMessage, waitForDoc } from "../support/emulators.js";
 import { kmNorthOf, putMember, type MemberSpec } from "../support/matchingScenario.js";
-import { signedInMembers, type Client } from "../support/scenarios.js";
+import { createClass, signedInMembers, type Client } from "../support/scenarios.js";
 
 type Member = Client & { uid: string };
 let members: Member[] = [];
@@ -80,6 +81,26 @@ describe("getPartnerMatches", () => {
     expect(incomplete.code).toBe("functions/failed-precondition");
     expect(shownMessage(incomplete)).toBe("To see training partners, add when you are free to train.");
   });
+});
+
+describe("getClassRecommendations", () => {
+  it("recommends an upcoming class near the member that fits their interests, with reasons", async () => {
+    const [a] = members;
+    const near = await createClass({
+      title: "Riverside HIIT",
+      tags: ["hiit"],
+      city: "lisbon",
+      location: { name: "Riverside", address: "", lat: HERE.lat, lng: HERE.lng, geohash: "eycs0" },
+    });
+    const far = await createClass({ title: "Far away HIIT", tags: ["hiit"], city: "lisbon" });
+    const { classes } = await a!.call<{ limit: number }, GetClassRecommendationsResponse>("getClassRecommendations", {
+      limit: 50,
+    });
+    const mine = classes.find((c) => c.classId === near);
+    expect(mine?.reasons).toContain("You do HIIT");
+    expect(mine!.score).toBeGreaterThan(0);
+    expect(classes.map((c) => c.classId)).not.toContain(far);
+  }, 40_000);
 });
 
 describe("mutual likes", () => {
