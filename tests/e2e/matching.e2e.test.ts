@@ -46,7 +46,7 @@ const discoverLoaded = async (page: Page) => {
   );
   await answered
     .first()
-    .waitFor({ timeout: 45_000 })
+    .waitFor({ timeout: 90_000 })
     .catch(async (error: unknown) => {
       // Say what the page showed instead: it usually explains the wait.
       throw new Error(`Discover never answered; it shows: ${(await page.locator("main").innerText()).slice(0, 500)}`, {
@@ -59,7 +59,7 @@ const card = (page: Page, uid: string) => page.locator(`[data-testid="partner-ca
 
 /** Opens Discover until the member's card shows: queues fill as the triggers run. */
 async function discoverUntilShown(page: Page, uid: string) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     await page.goto("/discover");
     await discoverLoaded(page);
@@ -117,5 +117,5 @@ describe("matching", () => {
     await discoverLoaded(a.page);
     await expect(card(a.page, casey.uid).count()).resolves.toBe(0);
     await screenshot(a.page, "matching-after-block");
-  }, 240_000);
+  }, 420_000);
 });

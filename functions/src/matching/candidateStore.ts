@@ -226,6 +226,10 @@ export async function refreshCandidates(
   opts: { fanout: boolean; config?: MatchingConfig; counter?: ReadCounter },
 ): Promise<RefreshResult> {
   const { counter } = opts;
+  // The server's clock when this rebuild began reading: it sees every write committed before it.
+  // Triggers compare their event time with it (see triggers.ts), so it must be the start, not the end.
+  const { readTime: startedAt } = await db.doc(matchingPaths.candidateQueueState(uid)).get();
+  if (counter) counter.reads += 1;
   const config = opts.config ?? (await loadMatchingConfig(db, counter));
   const me = (await loadMembers(db, [uid], counter)).get(uid);
   const previous = await idsIn(db, matchingPaths.candidates(uid), counter);
@@ -294,7 +298,7 @@ export async function refreshCandidates(
     if (opts.fanout && !keepTheirs.has(other)) void writer.delete(db.doc(matchingPaths.candidate(other, uid)));
   }
   await writer.close();
-  await db.doc(matchingPaths.candidateQueueState(uid)).set({ refreshedAt: FieldValue.serverTimestamp() });
+  await db.doc(matchingPaths.candidateQueueState(uid)).set({ refreshedAt: startedAt });
   return result;
 }
 

@@ -13,9 +13,9 @@ import { loadMatchingConfig, refreshCandidates, removeFromQueue } from "./candid
 import { applyBlock, deliverSuperLike, formMatchIfMutual } from "./matchStore.js";
 
 /**
- * Rebuilds a member's queues unless a rebuild already started after this event: one edit often
- * writes the profile, the settings and the preferences together, and the first rebuild read all
- * of them, so the others would only repeat it.
+ * Rebuilds a member's queues unless a rebuild already began reading after this event committed:
+ * one edit often writes the profile, the settings and the preferences together, and a rebuild
+ * that started after all of them saw them all, so the others would only repeat it.
  */
 async function refreshAfter(uid: string, eventTime: string, cause: string) {
   const state = await db().doc(matchingPaths.candidateQueueState(uid)).get();
