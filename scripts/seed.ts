@@ -32,6 +32,8 @@ import {
   type DemoData,
 } from "./lib/demoData.js";
 import { assertEmulatorsReachable, describeTarget, emulatorTargetFromEnv } from "./lib/target.js";
+// ---- Matching
+import { DEMO_MATCH_PREFERENCES, demoAdmirers } from "./lib/demoMatching.js";
 
 const BATCH_LIMIT = 500; // Firestore's maximum writes per batch
 // The Auth emulator handles one request at a time: a few in flight hide the round trips, more only
@@ -67,6 +69,8 @@ async function main(): Promise<void> {
   validate(data); // before the first write, so a bad generator never leaves half a data set
 
   const accounts = await syncAuthUsers(auth, data.accounts);
+  // ---- Matching: before the profiles, so each member's queue is rebuilt once, after both.
+  const matching = await writeMatchingDemo(db, data.accounts, Timestamp.fromMillis(runStartedMs));
   const profiles = await writeProfiles(db, data.accounts, accounts.claimsChanged, runStartedMs);
   const classes = await writeClasses(db, data);
   const rsvps = await writeRsvps(db, data, runStartedMs);
@@ -84,6 +88,10 @@ async function main(): Promise<void> {
       `${classes.kept} already there (kept as they are)`,
   );
   console.log(`seed: rsvps        ${rsvps.joined} made through the RSVP code (an RSVP already there is kept)`);
+  console.log(
+    `seed: matching     ${matching.preferences} match preferences and ${matching.likes} likes of ` +
+      `${FIXED_LOGINS.member.email} created (existing ones kept)`,
+  );
   console.log(
     `seed: logins       ${Object.values(FIXED_LOGINS)
       .map((l) => l.email)
@@ -245,6 +253,35 @@ async function writeRsvps(db: Firestore, data: DemoData, nowMs: number): Promise
     }
   });
   return { joined };
+}
+
+// ---- Matching
+/**
+ * Discoverable demo members, and a few who already like member@numina.test. Created once and
+ * then left alone: each write refreshes Discover queues, and a member's own later choices (hidden
+ * from Discover, a like already answered) must survive `npm start`.
+ */
+async function writeMatchingDemo(db: Firestore, accounts: readonly DemoAccount[], now: Timestamp) {
+  const members = accounts.filter((a) => a.role === "member");
+  const wanted: Write[] = [
+    ...members.map((a): Write => ({
+      ref: db.doc(paths.matchPreferences(a.uid)),
+      data: { ...DEMO_MATCH_PREFERENCES, updatedAt: now },
+      mode: "create",
+    })),
+    ...demoAdmirers(accounts).map((a): Write => ({
+      ref: db.doc(paths.matchAction(a.uid, FIXED_LOGINS.member.uid)),
+      data: { action: "like", createdAt: now },
+      mode: "create",
+    })),
+  ];
+  const snapshots = await db.getAll(...wanted.map((w) => w.ref));
+  const writes = wanted.filter((_, i) => !snapshots[i]?.exists);
+  await commit(db, writes);
+  return {
+    preferences: writes.filter((w) => w.ref.id === "matchPreferences").length,
+    likes: writes.filter((w) => w.ref.id !== "matchPreferences").length,
+  };
 }
 
 async function commit(db: Firestore, writes: readonly Write[]): Promise<void> {

@@ -14,3 +14,14 @@ export {
   sendWeeklyDigest,
   sweepMailOutbox,
 } from "./notifications/scheduled.js";
+
+// ---- Matching
+export { getClassRecommendations, getPartnerMatches, unmatch } from "./matching/callables.js";
+export {
+  onBlockCreated,
+  onLocationChangedForMatching,
+  onMatchActionCreated,
+  onMatchPreferencesWritten,
+  onProfileChangedForMatching,
+} from "./matching/triggers.js";
+export { refreshCandidateQueues } from "./matching/scheduled.js";

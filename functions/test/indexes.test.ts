@@ -67,6 +67,17 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
         { fieldPath: "startsAt", order: "ASCENDING" },
       ],
     },
+  }, // ---- Matching
+  {
+    where: "web/src/admin/reportsStore.ts: open reports, oldest first",
+    index: {
+      collectionGroup: "reports",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "createdAt", order: "ASCENDING" },
+      ],
+    },
   },
   // ---- Notifications
   {

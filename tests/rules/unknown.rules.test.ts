@@ -10,10 +10,10 @@ import { expectAllowed, firestoreAs, firestoreTestEnv, PERSONAS, seed, UID } fro
 let env: RulesTestEnvironment;
 
 // A top-level collection nobody declared, and unmatched subcollections of declared documents
-// (one the design plans for but that has no rules yet, and one under a class).
+// (a member's Discover queue, which only functions touch, and one under a class).
 const UNMATCHED_DOCS = [
   "somethingNew/doc-1",
-  `users/${UID.owner}/matchActions/${UID.otherMember}`,
+  `users/${UID.owner}/candidates/${UID.otherMember}`,
   "classes/yoga-1/reviews/review-1",
 ] as const;
 

@@ -13,8 +13,14 @@ import {
   classSchema,
   FITNESS_LEVELS,
   INTERESTS,
+  MATCH_ACTIONS,
+  MATCH_AUDIENCES,
+  matchPreferencesSchema,
+  MATCHING_FACTORS,
   privateSettingsSchema,
   profileEditSchema,
+  REPORT_REASONS,
+  reportSchema,
   ROLES,
   SERVER_OWNED_PROFILE_FIELDS,
   userProfileSchema,
@@ -63,6 +69,11 @@ describe("firestore.rules vocabularies equal the catalog", () => {
     ["CITY_IDS", CITY_IDS],
     ["AVAILABILITY_SLOTS", AVAILABILITY_SLOTS],
     ["CLASS_STATUSES", CLASS_STATUSES],
+    // ---- Matching
+    ["MATCH_ACTIONS", MATCH_ACTIONS],
+    ["MATCH_AUDIENCES", MATCH_AUDIENCES],
+    ["MATCHING_FACTORS", MATCHING_FACTORS],
+    ["REPORT_REASONS", REPORT_REASONS],
   ];
   it.each(vocabularies)("%s", (name, expected) => {
     // Same items, same order: order matters to nobody, but an exact copy is the easiest to review.
@@ -76,6 +87,9 @@ describe("firestore.rules field lists equal the schemas", () => {
     ["SETTINGS_FIELDS", Object.keys(privateSettingsSchema.shape)],
     ["CLASS_EDIT_FIELDS", Object.keys(classEditSchema.shape)],
     ["CLASS_FIELDS", Object.keys(classSchema.shape)],
+    // ---- Matching
+    ["MATCH_PREFERENCE_FIELDS", Object.keys(matchPreferencesSchema.shape).filter((k) => k !== "updatedAt")],
+    ["REPORT_FIELDS", Object.keys(reportSchema.shape)],
   ];
   it.each(fieldLists)("%s", (name, expected) => {
     // Order is irrelevant to a key list; membership is what the rules enforce.

@@ -6,3 +6,6 @@ export * from "./notifications.js";
 export * from "./attendanceStats.js";
 export * from "./matching.js";
 export * from "./conversations.js";
+
+// ---- Matching
+export * from "./matchingSchemas.js";

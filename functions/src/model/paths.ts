@@ -76,3 +76,22 @@ export const notificationPatterns = {
   mail: "mail/{mailId}",
   privateSettings: "users/{uid}/private/settings",
 } as const;
+
+// ---- Matching
+export const matchingPaths = {
+  /** Today's super-like count (owner-written with each super-like, checked by rules). */
+  superLikeQuota: (uid: string) => `users/${uid}/private/superLikeQuota`,
+  /** The precomputed Discover queue (functions only). */
+  candidates: (uid: string) => `users/${uid}/candidates`,
+  candidate: (uid: string, candidateUid: string) => `users/${uid}/candidates/${candidateUid}`,
+  /** When the queue was last rebuilt (functions only). */
+  candidateQueueState: (uid: string) => `users/${uid}/private/candidateQueue`,
+} as const;
+
+export const matchingPatterns = {
+  profile: "users/{uid}",
+  privateSettings: "users/{uid}/private/settings",
+  matchPreferences: "users/{uid}/private/matchPreferences",
+  matchAction: "users/{uid}/matchActions/{targetUid}",
+  block: "users/{uid}/blocks/{otherUid}",
+} as const;

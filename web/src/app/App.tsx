@@ -19,6 +19,12 @@ import { NotificationSettingsPage } from "../notifications/NotificationSettingsP
 import { NotificationsPage } from "../notifications/NotificationsPage";
 import { config } from "../config";
 import { AppLayout } from "./AppLayout";
+// ---- Matching
+import { ReportsPage } from "../admin/ReportsPage";
+import { DiscoverPage } from "../matching/DiscoverPage";
+import { MatchesPage } from "../matching/MatchesPage";
+import { MatchPreferencesPage } from "../matching/MatchPreferencesPage";
+import { PersonPage } from "../matching/PersonPage";
 import { NotFound, PublicOnly, RequireAuth, RequireOnboarded, RequireProfile, RequireRole } from "./guards";
 
 const ADMIN_ONLY = ["admin"] as const;
@@ -51,6 +57,11 @@ export function App() {
                   {/* ---- Notifications */}
                   <Route path="/notifications" element={<NotificationsPage />} />
                   <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
+                  {/* ---- Matching */}
+                  <Route path="/discover" element={<DiscoverPage />} />
+                  <Route path="/matches" element={<MatchesPage />} />
+                  <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
+                  <Route path="/people/:uid" element={<PersonPage />} />
                   <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
                     <Route path="/instructor" element={<InstructorPage />} />
                     <Route path="/instructor/new" element={<NewClassPage />} />
@@ -60,6 +71,8 @@ export function App() {
                   <Route element={<RequireRole roles={ADMIN_ONLY} />}>
                     <Route path="/admin/users" element={<UsersPage />} />
                     <Route path="/admin/classes" element={<AdminClassesPage />} />
+                    {/* ---- Matching */}
+                    <Route path="/admin/reports" element={<ReportsPage />} />
                   </Route>
                 </Route>
               </Route>

@@ -53,6 +53,18 @@ export function AppLayout() {
                     Instructor
                   </NavLink>
                 )}
+                {/* ---- Matching */}
+                <NavLink to="/discover" data-testid="nav-discover" onClick={() => setMenuOpen(false)}>
+                  Discover
+                </NavLink>
+                <NavLink to="/matches" end data-testid="nav-matches" onClick={() => setMenuOpen(false)}>
+                  Matches
+                </NavLink>
+                {session.role === "admin" && (
+                  <NavLink to="/admin/reports" data-testid="nav-admin-reports" onClick={() => setMenuOpen(false)}>
+                    Reports
+                  </NavLink>
+                )}
                 <NavLink to="/profile" onClick={() => setMenuOpen(false)}>
                   Profile
                 </NavLink>

@@ -1,0 +1,292 @@
+/**
+ * Matching benchmarks, against the emulators.
+ *
+ *   scoring        scorePair over SCORED candidate pairs in process; baseline: the distance
+ *                  computation alone over the same pairs.
+ *   reads/page     one getPartnerMatches page from the precomputed queue, beside the naive way
+ *                  (read everyone in range with their preferences and locations, score, sort),
+ *                  with CITY_SIZES members in one city, seeded with a BulkWriter into an isolated
+ *                  project (no triggers). Reads are counted by the store itself (ReadCounter).
+ *   mutual likes   PAIRS pairs like each other at the same moment; the trigger body
+ *                  (formMatchIfMutual) runs in process for both likes of every pair, as two
+ *                  racing deliveries would. Measured: second like → the match visible to a
+ *                  listener. Baseline: a plain write → listener in the same run. The Functions
+ *                  emulator starts one process per invocation in flight, so the deployed trigger's
+ *                  round trip is measured separately, TRIGGER_PAIRS pairs a few at a time.
+ */
+import { randomUUID } from "node:crypto";
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { collections, pairIdOf, paths } from "../functions/src/model/index.js";
+import {
+  loadMembers,
+  pageOfPartners,
+  refreshCandidates,
+  type ReadCounter,
+} from "../functions/src/matching/candidateStore.js";
+import { publicGeohashRanges } from "../functions/src/matching/geo.js";
+import { formMatchIfMutual } from "../functions/src/matching/matchStore.js";
+import { isMutualFit } from "../functions/src/matching/preferences.js";
+import { distanceKm, NO_HISTORY, scorePair, type PartnerProfile } from "../functions/src/matching/scoring.js";
+import { admin, isolatedFirestore } from "../functions/test/support/emulators.js";
+import { memberDocuments, ORIGIN } from "../functions/test/support/matchingScenario.js";
+import { percentile, report, summarise, warmUp, type Series } from "./support/report.js";
+
+const SCORED = Number(process.env.BENCH_SCORED ?? 100_000);
+const CITY_SIZES = (process.env.BENCH_CITY_SIZES ?? "1000,10000").split(",").map(Number);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 500);
+const TRIGGER_PAIRS = Number(process.env.BENCH_TRIGGER_PAIRS ?? 10);
+const PAGE = 10;
+
+const INTERESTS = ["running", "hiit", "yoga", "cycling", "boxing", "climbing", "swimming", "strength"] as const;
+const SLOTS = ["mon:evening", "tue:evening", "wed:morning", "thu:evening", "sat:morning", "sun:afternoon"] as const;
+const LEVELS = ["beginner", "intermediate", "advanced"] as const;
+const pick = <T>(list: readonly T[], i: number, n: number) =>
+  Array.from({ length: n }, (_, k) => list[(i * 7 + k * 3) % list.length]!);
+
+/** A deterministic spread of members within ~5 km of the centre of London. */
+function syntheticMember(i: number): PartnerProfile & { spec: Parameters<typeof memberDocuments>[1] } {
+  const angle = (i * 2.399) % (2 * Math.PI);
+  const radiusKm = 5 * Math.sqrt(((i * 0.618) % 1) + 0.0001);
+  const at = {
+    lat: ORIGIN.lat + (radiusKm / 111.2) * Math.sin(angle),
+    lng: ORIGIN.lng + (radiusKm / 69.2) * Math.cos(angle),
+  };
+  const interests = [...new Set(pick(INTERESTS, i, 1 + (i % 3)))];
+  const availability = [...new Set(pick(SLOTS, i + 1, 1 + (i % 4)))];
+  const fitnessLevel = LEVELS[i % 3]!;
+  return {
+    uid: `m${String(i).padStart(6, "0")}`,
+    fitnessLevel,
+    interests,
+    availability,
+    location: at,
+    spec: {
+      at,
+      profile: { interests: [...interests], availability: [...availability], fitnessLevel },
+      preferences: { maxDistanceKm: 10 },
+    },
+  };
+}
+
+function scoringThroughput(): Series[] {
+  const me = syntheticMember(0);
+  const candidates = Array.from({ length: SCORED }, (_, i) => syntheticMember(i + 1));
+  const runs = 5;
+  const scoring: number[] = [];
+  const distanceOnly: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    for (const c of candidates) sink += distanceKm(me.location, c.location);
+    distanceOnly.push(performance.now() - t);
+    t = performance.now();
+    for (const c of candidates) sink += scorePair(me, c, NO_HISTORY).score;
+    scoring.push(performance.now() - t);
+  }
+  const perSecond = Math.round(SCORED / (percentile(scoring, 50) / 1000));
+  console.log(`scoring: ${perSecond.toLocaleString("en")} candidate pairs scored per second (checksum ${sink > 0})`);
+  return [
+    { name: `distance only, ${SCORED.toLocaleString("en")} pairs (baseline)`, samplesMs: distanceOnly },
+    { name: `scorePair, ${SCORED.toLocaleString("en")} pairs`, samplesMs: scoring },
+  ];
+}
+
+async function seedCity(db: Firestore, size: number) {
+  const writer = db.bulkWriter();
+  for (let i = 0; i < size; i++) {
+    const m = syntheticMember(i);
+    const docs = memberDocuments(m.uid, m.spec);
+    void writer.set(db.doc(paths.user(m.uid)), docs.profile);
+    void writer.set(db.doc(paths.privateSettings(m.uid)), docs.settings);
+    if (docs.preferences) void writer.set(db.doc(paths.matchPreferences(m.uid)), docs.preferences);
+  }
+  await writer.close();
+}
+
+/** The naive page: everyone in range with preferences and location, scored and sorted, per request. */
+async function naivePage(db: Firestore, uid: string, counter: ReadCounter) {
+  const me = (await loadMembers(db, [uid], counter)).get(uid)!;
+  const profiles = new Map<string, FirebaseFirestore.DocumentSnapshot>();
+  for (const [start, end] of publicGeohashRanges(me.location!, me.preferences.maxDistanceKm)) {
+    const snap = await db.collection(collections.users).where("geohash", ">=", start).where("geohash", "<=", end).get();
+    counter.reads += Math.max(1, snap.size);
+    for (const d of snap.docs) profiles.set(d.id, d);
+  }
+  profiles.delete(uid);
+  const others = await loadMembers(db, [...profiles.keys()], counter, profiles);
+  return [...others.values()]
+    .filter((c) => c.location && isMutualFit(me, c, distanceKm(me.location!, c.location)))
+    .map((c) => scorePair({ ...me, location: me.location! }, { ...c, location: c.location! }, NO_HISTORY))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, PAGE);
+}
+
+async function readsPerPage() {
+  const rows: Record<string, unknown>[] = [];
+  const series: Series[] = [];
+  for (const size of CITY_SIZES) {
+    const { db, close } = isolatedFirestore(`demo-numina-bench-city-${size}-${randomUUID().slice(0, 6)}`);
+    let t = performance.now();
+    await seedCity(db, size);
+    const seedMs = performance.now() - t;
+    const refreshCounter: ReadCounter = { reads: 0 };
+    t = performance.now();
+    await refreshCandidates(db, "m000000", { fanout: false, counter: refreshCounter });
+    const refreshMs = performance.now() - t;
+    const queued: ReadCounter = { reads: 0 };
+    const naive: ReadCounter = { reads: 0 };
+    const queueTimes: number[] = [];
+    const naiveTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const q: ReadCounter = { reads: 0 };
+      t = performance.now();
+      await pageOfPartners(db, "m000000", { limit: PAGE }, q);
+      queueTimes.push(performance.now() - t);
+      queued.reads = q.reads;
+      const n: ReadCounter = { reads: 0 };
+      t = performance.now();
+      await naivePage(db, "m000000", n);
+      naiveTimes.push(performance.now() - t);
+      naive.reads = n.reads;
+    }
+    series.push({ name: `${size} members: naive page`, samplesMs: naiveTimes });
+    series.push({ name: `${size} members: queue page`, samplesMs: queueTimes });
+    rows.push({
+      members: size,
+      "queue page reads": queued.reads,
+      "naive page reads": naive.reads,
+      "naive ÷ queue": Math.round((naive.reads / queued.reads) * 10) / 10,
+      "queue rebuild reads (background)": refreshCounter.reads,
+      "rebuild ms": Math.round(refreshMs),
+      "seed ms": Math.round(seedMs),
+    });
+    await close();
+  }
+  console.log(`\nreads per page of ${PAGE}`);
+  console.table(rows);
+  return { rows, series };
+}
+
+/** Time from a write to a listener seeing it: the emulator's own round trip. */
+async function writeToListener(db: Firestore, n: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ref = db.doc(`benchBaseline/${randomUUID()}`);
+    samples.push(
+      await new Promise<number>((resolve) => {
+        let t = 0;
+        const stop = ref.onSnapshot((s) => {
+          if (!s.exists) {
+            t = performance.now();
+            void ref.set({ i });
+            return;
+          }
+          stop();
+          resolve(performance.now() - t);
+        });
+      }),
+    );
+  }
+  return samples;
+}
+
+async function mutualLikes() {
+  const { db, close } = isolatedFirestore(`demo-numina-bench-likes-${randomUUID().slice(0, 6)}`);
+  const baseline = await writeToListener(db, 50);
+  const pairs = Array.from(
+    { length: PAIRS },
+    (_, i) => [`a${i}-${randomUUID().slice(0, 4)}`, `b${i}-${randomUUID().slice(0, 4)}`] as const,
+  );
+  const seenAt = new Map<string, number>();
+  const wanted = new Set(pairs.map(([a, b]) => pairIdOf(a, b)));
+  const allSeen = new Promise<void>((resolve) => {
+    const stop = db.collection(collections.matches).onSnapshot((snap) => {
+      for (const change of snap.docChanges()) if (change.type === "added") seenAt.set(change.doc.id, performance.now());
+      if ([...wanted].every((id) => seenAt.has(id))) {
+        stop();
+        resolve();
+      }
+    });
+  });
+  const secondLikeAt = new Map<string, number>();
+  const wall = performance.now();
+  const outcomes = await Promise.all(
+    pairs.map(async ([a, b]) => {
+      const like = (from: string, to: string) =>
+        db.doc(paths.matchAction(from, to)).set({ action: "like", createdAt: FieldValue.serverTimestamp() });
+      await Promise.all([like(a, b), like(b, a)]);
+      secondLikeAt.set(pairIdOf(a, b), performance.now());
+      // Both likes' triggers, racing.
+      return Promise.all([formMatchIfMutual(db, a, b), formMatchIfMutual(db, b, a)]);
+    }),
+  );
+  await allSeen;
+  const wallMs = performance.now() - wall;
+  const created = outcomes.flat().filter((o) => o === "created").length;
+  const matches = await db.collection(collections.matches).get();
+  const duplicates = matches.size - new Set(matches.docs.map((d) => d.id)).size;
+  const lost = [...wanted].filter((id) => !matches.docs.some((d) => d.id === id)).length;
+  const latency = [...wanted].map((id) => seenAt.get(id)! - secondLikeAt.get(id)!);
+  console.log(
+    `mutual likes: ${PAIRS} pairs → ${matches.size} matches, ${created} created by a trigger body, ` +
+      `${duplicates} duplicates, ${lost} lost, ${Math.round(wallMs)} ms wall`,
+  );
+  await close();
+  return {
+    baseline: { name: "baseline: write → listener", samplesMs: baseline },
+    series: {
+      name: `${PAIRS} simultaneous mutual likes: 2nd like → match at listener (in process)`,
+      samplesMs: latency,
+    },
+    checks: { pairs: PAIRS, matches: matches.size, created, duplicates, lost },
+  };
+}
+
+/** The deployed trigger: like → match visible, through the Functions emulator, a few pairs at a time. */
+async function triggerRoundTrip(): Promise<Series> {
+  const db = admin.db;
+  const samples: number[] = [];
+  for (let i = 0; i < TRIGGER_PAIRS; i += 2) {
+    await Promise.all(
+      [i, i + 1].map(async () => {
+        const [a, b] = [`ta-${randomUUID().slice(0, 8)}`, `tb-${randomUUID().slice(0, 8)}`];
+        await db.doc(paths.matchAction(a, b)).set({ action: "like", createdAt: FieldValue.serverTimestamp() });
+        const t = performance.now();
+        await db.doc(paths.matchAction(b, a)).set({ action: "like", createdAt: FieldValue.serverTimestamp() });
+        await new Promise<void>((resolve) => {
+          const stop = db.doc(paths.match(pairIdOf(a, b))).onSnapshot((s) => {
+            if (s.exists) {
+              stop();
+              resolve();
+            }
+          });
+        });
+        samples.push(performance.now() - t);
+      }),
+    );
+  }
+  return {
+    name: `deployed trigger: 2nd like → match at listener (${TRIGGER_PAIRS} pairs, 2 at a time)`,
+    samplesMs: samples,
+  };
+}
+
+async function main() {
+  const scoring = scoringThroughput();
+  report("matching-scoring", summarise(scoring[0]!, scoring.slice(1)), {
+    pairsPerSecond: Math.round(SCORED / (percentile(scoring[1]!.samplesMs, 50) / 1000)),
+  });
+
+  const pages = await readsPerPage();
+  const [naiveFirst, ...rest] = pages.series;
+  report("matching-pages", summarise(naiveFirst!, rest), { readsPerPage: pages.rows });
+
+  await warmUp(() => admin.db.doc(`benchBaseline/warm`).set({ at: Date.now() }));
+  const likes = await mutualLikes();
+  const trigger = await triggerRoundTrip();
+  report("matching-likes", summarise(likes.baseline, [likes.series, trigger]), { checks: likes.checks });
+  if (likes.checks.duplicates !== 0 || likes.checks.lost !== 0 || likes.checks.matches !== PAIRS) process.exitCode = 1;
+}
+
+await main();
+process.exit();

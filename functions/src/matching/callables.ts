@@ -1,0 +1,33 @@
+import {
+  getClassRecommendationsRequestSchema,
+  getPartnerMatchesRequestSchema,
+  unmatchRequestSchema,
+  type GetClassRecommendationsResponse,
+  type GetPartnerMatchesResponse,
+} from "../model/index.js";
+import { defineCallable } from "../shared/callable.js";
+import { db } from "../shared/firebase.js";
+import { pageOfPartners } from "./candidateStore.js";
+import { unmatch as dissolve } from "./matchStore.js";
+import { recommendClasses } from "./recommendationStore.js";
+
+/** `getPartnerMatches({ limit?, cursor? })` → a page of the caller's Discover queue, best first. */
+export const getPartnerMatches = defineCallable(
+  "getPartnerMatches",
+  getPartnerMatchesRequestSchema,
+  (input, caller): Promise<GetPartnerMatchesResponse> => pageOfPartners(db(), caller.uid, input),
+);
+
+/** `unmatch({ uid })`: ends the caller's match with `uid`; the conversation closes for both. */
+export const unmatch = defineCallable("unmatch", unmatchRequestSchema, async (input, caller) => {
+  await dissolve(db(), caller.uid, input.uid);
+  return { ok: true };
+});
+
+/** `getClassRecommendations({ limit? })` → upcoming classes near the caller, best first, with reasons. */
+export const getClassRecommendations = defineCallable(
+  "getClassRecommendations",
+  getClassRecommendationsRequestSchema,
+  (input, caller): Promise<GetClassRecommendationsResponse> =>
+    recommendClasses(db(), caller.uid, input.limit ?? 10, Date.now()),
+);

@@ -1,0 +1,89 @@
+/**
+ * Class recommendations: how well an upcoming class suits a member, with reasons. Pure.
+ * Factors: interests (the class's tags), level, the member's weekly availability, distance to
+ * the venue, partners (matches) attending, and popularity (how full it is). Classes carry no
+ * rating yet, so rating is not a factor.
+ */
+import type { DayPart, FitnessLevel, Weekday } from "../model/index.js";
+import { dayPartPhrase, interestPhrase } from "./phrases.js";
+import { distanceFactor, distanceKm, levelFactor, type LatLng } from "./scoring.js";
+
+export interface RecommendableClass {
+  classId: string;
+  title: string;
+  tags: readonly string[];
+  level: FitnessLevel;
+  startsAtMs: number;
+  timeZone: string;
+  venue: LatLng;
+  capacity: number;
+  confirmedCount: number;
+}
+
+export interface ClassSeeker {
+  fitnessLevel: FitnessLevel;
+  interests: readonly string[];
+  availability: readonly string[];
+  location: LatLng;
+}
+
+const WEIGHTS = { interests: 35, level: 15, schedule: 20, distance: 15, partners: 10, popularity: 5 } as const;
+
+const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
+  Mon: "mon",
+  Tue: "tue",
+  Wed: "wed",
+  Thu: "thu",
+  Fri: "fri",
+  Sat: "sat",
+  Sun: "sun",
+};
+
+/** The weekly slot a moment falls in, in the class's own time zone: "tue:evening". */
+export function slotOf(ms: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    hour: "numeric",
+    hour12: false,
+    timeZone,
+  }).formatToParts(new Date(ms));
+  const day = WEEKDAY_BY_SHORT[parts.find((p) => p.type === "weekday")?.value ?? ""] ?? "mon";
+  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0) % 24;
+  const part: DayPart = hour < 11 ? "morning" : hour < 14 ? "midday" : hour < 17 ? "afternoon" : "evening";
+  return `${day}:${part}`;
+}
+
+export function scoreClass(member: ClassSeeker, cls: RecommendableClass, partnersAttending: number) {
+  const shared = cls.tags.filter((t) => member.interests.includes(t));
+  const slot = slotOf(cls.startsAtMs, cls.timeZone);
+  const km = distanceKm(member.location, cls.venue);
+  const factors = {
+    interests: cls.tags.length === 0 ? 0 : Math.min(1, shared.length / Math.min(2, cls.tags.length)),
+    level: levelFactor(member.fitnessLevel, cls.level),
+    schedule: member.availability.includes(slot) ? 1 : 0,
+    distance: distanceFactor(km, 5),
+    partners: 1 - Math.exp(-partnersAttending),
+    popularity: cls.capacity === 0 ? 0 : Math.min(1, cls.confirmedCount / cls.capacity),
+  };
+  const total = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
+  const score = Math.round(
+    (100 * (Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[]).reduce((sum, f) => sum + WEIGHTS[f] * factors[f], 0)) /
+      total,
+  );
+  const candidates: [number, string][] = [];
+  if (shared.length > 0) candidates.push([WEIGHTS.interests * factors.interests, `You do ${interestPhrase(shared)}`]);
+  if (factors.schedule > 0) candidates.push([WEIGHTS.schedule, `You're free ${dayPartPhrase([slot])}`]);
+  if (partnersAttending > 0)
+    candidates.push([
+      WEIGHTS.partners * factors.partners + 10,
+      `${partnersAttending} of your partners ${partnersAttending === 1 ? "is" : "are"} going`,
+    ]);
+  if (factors.level === 1) candidates.push([WEIGHTS.level, `Right for your level (${cls.level})`]);
+  if (factors.popularity >= 0.75) candidates.push([WEIGHTS.popularity, "Filling up fast"]);
+  candidates.push([WEIGHTS.distance * factors.distance, km < 1 ? "Less than 1 km away" : `${Math.round(km)} km away`]);
+  const reasons = candidates
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 3)
+    .map(([, reason]) => reason);
+  return { score, reasons };
+}

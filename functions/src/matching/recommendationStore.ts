@@ -1,0 +1,96 @@
+/**
+ * Upcoming classes for a member: scheduled classes in the next two weeks in their city, within
+ * twice their partner distance, scored by classRecommendations.ts. Partners attending are looked
+ * up only for the best-scoring classes, so a call stays within a few hundred reads.
+ */
+import { Timestamp, type Firestore } from "firebase-admin/firestore";
+import {
+  cityById,
+  classSchema,
+  collections,
+  paths,
+  type ClassRecommendation,
+  type GetClassRecommendationsResponse,
+} from "../model/index.js";
+import { DomainError } from "../shared/errors.js";
+import { loadMembers } from "./candidateStore.js";
+import { scoreClass, type RecommendableClass } from "./classRecommendations.js";
+import { missingForMatching } from "./preferences.js";
+import { distanceKm } from "./scoring.js";
+
+const HORIZON_MS = 14 * 24 * 60 * 60 * 1000;
+/** Classes whose attendees are checked for the member's partners. */
+const SOCIAL_CHECK = 30;
+
+export async function recommendClasses(
+  db: Firestore,
+  uid: string,
+  limit: number,
+  nowMs: number,
+): Promise<GetClassRecommendationsResponse> {
+  const me = (await loadMembers(db, [uid])).get(uid);
+  if (!me) throw new DomainError("failed-precondition", "Finish your profile first.");
+  const missing = missingForMatching(me).filter((m) => m !== "add when you are free to train");
+  if (missing.length > 0 || !me.location) {
+    throw new DomainError("failed-precondition", `To get class recommendations, ${missing.join(", ")}.`, { missing });
+  }
+  const location = me.location;
+  const upcoming = await db
+    .collection(collections.classes)
+    .where("status", "==", "scheduled")
+    .where("startsAt", ">", Timestamp.fromMillis(nowMs))
+    .where("startsAt", "<=", Timestamp.fromMillis(nowMs + HORIZON_MS))
+    .get();
+  const classes: RecommendableClass[] = [];
+  for (const doc of upcoming.docs) {
+    const parsed = classSchema.safeParse(doc.data());
+    if (!parsed.success) continue;
+    const cls = parsed.data;
+    if (cls.confirmedCount >= cls.capacity) continue;
+    const venue = { lat: cls.location.lat, lng: cls.location.lng };
+    if (distanceKm(location, venue) > me.preferences.maxDistanceKm * 2) continue;
+    classes.push({
+      classId: doc.id,
+      title: cls.title,
+      tags: cls.tags,
+      level: cls.level,
+      startsAtMs: cls.startsAt.toMillis(),
+      timeZone: cityById(cls.city)?.timeZone ?? "UTC",
+      venue,
+      capacity: cls.capacity,
+      confirmedCount: cls.confirmedCount,
+    });
+  }
+  const seeker = { ...me, location };
+  const first = classes
+    .map((cls) => ({ cls, ...scoreClass(seeker, cls, 0) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, SOCIAL_CHECK);
+
+  const matches = await db.collection(collections.matches).where("userIds", "array-contains", uid).limit(20).get();
+  const partners = matches.docs.map((d) => (d.get("userIds") as string[]).find((u) => u !== uid) ?? "");
+  const going = new Map<string, number>();
+  if (partners.length > 0 && first.length > 0) {
+    const rows = await db.getAll(
+      ...first.flatMap(({ cls }) => partners.map((p) => db.doc(paths.attendee(cls.classId, p)))),
+    );
+    for (const row of rows) {
+      const status: unknown = row.get("status");
+      if (status !== "confirmed" && status !== "waitlisted") continue;
+      const classId = row.ref.parent.parent!.id;
+      going.set(classId, (going.get(classId) ?? 0) + 1);
+    }
+  }
+  const result: ClassRecommendation[] = first
+    .map(({ cls }) => ({ cls, ...scoreClass(seeker, cls, going.get(cls.classId) ?? 0) }))
+    .sort((a, b) => b.score - a.score || a.cls.startsAtMs - b.cls.startsAtMs)
+    .slice(0, limit)
+    .map(({ cls, score, reasons }) => ({
+      classId: cls.classId,
+      title: cls.title,
+      startsAt: new Date(cls.startsAtMs).toISOString(),
+      score,
+      reasons,
+    }));
+  return { classes: result };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { scoreClass, slotOf, type RecommendableClass } from "../../src/matching/classRecommendations.js";
+import { matchNotice, superLikeNotice } from "../../src/matching/notices.js";
+
+const LONDON = { lat: 51.5072, lng: -0.1276 };
+/** Tuesday 3 March 2026, 18:30 in London. */
+const TUESDAY_EVENING = Date.UTC(2026, 2, 3, 18, 30);
+
+function yoga(overrides: Partial<RecommendableClass> = {}): RecommendableClass {
+  return {
+    classId: "c1",
+    title: "Evening flow",
+    tags: ["yoga"],
+    level: "intermediate",
+    startsAtMs: TUESDAY_EVENING,
+    timeZone: "Europe/London",
+    venue: LONDON,
+    capacity: 20,
+    confirmedCount: 2,
+    ...overrides,
+  };
+}
+const member = {
+  fitnessLevel: "intermediate" as const,
+  interests: ["yoga"],
+  availability: ["tue:evening"],
+  location: LONDON,
+};
+
+describe("class recommendations", () => {
+  it("reads the weekly slot in the class's own time zone", () => {
+    expect(slotOf(TUESDAY_EVENING, "Europe/London")).toBe("tue:evening");
+    expect(slotOf(Date.UTC(2026, 2, 3, 23, 30), "Europe/Berlin")).toBe("wed:morning");
+  });
+
+  it("ranks a class that fits interests, level and schedule above one that does not, with reasons", () => {
+    const fit = scoreClass(member, yoga(), 0);
+    const misfit = scoreClass(
+      member,
+      yoga({ tags: ["boxing"], level: "advanced", startsAtMs: TUESDAY_EVENING - 10 * 3600_000 }),
+      0,
+    );
+    expect(fit.score).toBeGreaterThan(misfit.score);
+    expect(fit.reasons).toEqual(["You do yoga", "You're free Tuesday evenings", "Right for your level (intermediate)"]);
+    expect(misfit.reasons).toEqual(["Less than 1 km away"]);
+  });
+
+  it("raises a class that partners attend and says so", () => {
+    const alone = scoreClass(member, yoga(), 0);
+    const withFriends = scoreClass(member, yoga(), 2);
+    expect(withFriends.score).toBeGreaterThan(alone.score);
+    expect(withFriends.reasons).toContain("2 of your partners are going");
+  });
+});
+
+describe("match notices", () => {
+  it("have one id per pair and per sender, so a retry never notifies twice", () => {
+    expect(matchNotice("a_b", "Bo", "a_b")).toEqual({
+      id: "match-a_b",
+      type: "match",
+      title: "It's a match with Bo!",
+      body: "You and Bo both want to train together. Say hello.",
+      data: { matchId: "a_b", conversationId: "a_b" },
+    });
+    expect(superLikeNotice("a", "Al")).toMatchObject({ id: "super_like-a", type: "super_like", data: { uid: "a" } });
+  });
+});

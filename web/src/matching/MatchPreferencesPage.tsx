@@ -1,0 +1,143 @@
+import { useEffect, useState, type FormEvent } from "react";
+import {
+  DEFAULT_MATCH_PREFERENCES,
+  effectivePreferences,
+  FITNESS_LEVELS,
+  INTERESTS,
+  MATCH_AUDIENCES,
+  MAX_DISTANCE_LIMITS,
+  type MatchPreferences,
+} from "@numina/model";
+import { useReadyProfile } from "../app/guards";
+import { errorMessage } from "../shared/errors";
+import { Alert, humanize, Spinner } from "../shared/ui";
+import { loadPreferences, savePreferences } from "./matchingStore";
+
+const AUDIENCE_LABEL: Record<(typeof MATCH_AUDIENCES)[number], string> = {
+  everyone: "Everyone, instructors included",
+  members_only: "Members only",
+};
+
+function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/** Who the member wants to see in Discover, and whether they can be found at all. */
+export function MatchPreferencesPage() {
+  const { session } = useReadyProfile();
+  const [prefs, setPrefs] = useState<MatchPreferences | null>(null);
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    loadPreferences(session.uid)
+      .then((doc) => setPrefs(effectivePreferences(doc)))
+      .catch((e: unknown) => setMessage({ kind: "error", text: errorMessage(e) }));
+  }, [session.uid]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!prefs) return;
+    setSaving(true);
+    setMessage(null);
+    try {
+      await savePreferences(session.uid, prefs);
+      setMessage({ kind: "success", text: "Saved. Discover will update in a moment." });
+    } catch (error) {
+      setMessage({ kind: "error", text: errorMessage(error) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (!prefs) return message ? <Alert kind="error">{message.text}</Alert> : <Spinner label="Loading preferences…" />;
+  const set = (change: Partial<MatchPreferences>) => setPrefs({ ...prefs, ...change });
+
+  return (
+    <div className="page narrow">
+      <header className="page-header">
+        <p className="eyebrow">Matches</p>
+        <h1>Match preferences</h1>
+      </header>
+      <form className="card profile-form" onSubmit={(e) => void submit(e)} aria-label="Match preferences">
+        <div className="field">
+          <label>
+            <input
+              type="checkbox"
+              checked={prefs.discoverable}
+              data-testid="pref-discoverable"
+              onChange={(e) => set({ discoverable: e.target.checked })}
+            />{" "}
+            Show me in Discover
+          </label>
+        </div>
+        <div className="field">
+          <label htmlFor="pref-distance">Maximum distance: {prefs.maxDistanceKm} km</label>
+          <input
+            id="pref-distance"
+            type="range"
+            min={MAX_DISTANCE_LIMITS.min}
+            max={MAX_DISTANCE_LIMITS.max}
+            value={prefs.maxDistanceKm}
+            onChange={(e) => set({ maxDistanceKm: Number(e.target.value) })}
+          />
+        </div>
+        <fieldset className="form-section">
+          <legend>Levels I want to train with (none: any)</legend>
+          <div className="chips">
+            {FITNESS_LEVELS.map((level) => (
+              <button
+                key={level}
+                type="button"
+                aria-pressed={prefs.fitnessLevels.includes(level)}
+                className={`chip${prefs.fitnessLevels.includes(level) ? " chip-selected" : ""}`}
+                onClick={() => set({ fitnessLevels: toggle(prefs.fitnessLevels, level) })}
+              >
+                {humanize(level)}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>Partners should share one of (none: any)</legend>
+          <div className="chips">
+            {INTERESTS.map((interest) => (
+              <button
+                key={interest}
+                type="button"
+                aria-pressed={prefs.interests.includes(interest)}
+                className={`chip${prefs.interests.includes(interest) ? " chip-selected" : ""}`}
+                onClick={() => set({ interests: toggle(prefs.interests, interest) })}
+              >
+                {humanize(interest)}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="pref-audience">Show me</label>
+          <select
+            id="pref-audience"
+            value={prefs.audience}
+            onChange={(e) => set({ audience: e.target.value as MatchPreferences["audience"] })}
+          >
+            {MATCH_AUDIENCES.map((a) => (
+              <option key={a} value={a}>
+                {AUDIENCE_LABEL[a]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {message && <Alert kind={message.kind}>{message.text}</Alert>}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => setPrefs(DEFAULT_MATCH_PREFERENCES)}>
+            Reset to defaults
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving} data-testid="pref-save">
+            Save
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

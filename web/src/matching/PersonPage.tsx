@@ -1,0 +1,129 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useParams } from "react-router";
+import { getDoc } from "firebase/firestore";
+import { REPORT_REASONS, type ReportReason, type UserProfile } from "@numina/model";
+import { useReadyProfile } from "../app/guards";
+import { profileRef } from "../profile/profileStore";
+import { errorMessage } from "../shared/errors";
+import { Alert, humanize, Spinner } from "../shared/ui";
+import { Avatar } from "./Avatar";
+import { block, isBlocked, report, unblock } from "./matchingStore";
+
+/** A member's public profile, with block and report. */
+export function PersonPage() {
+  const { uid = "" } = useParams();
+  const { session } = useReadyProfile();
+  const [profile, setProfile] = useState<UserProfile | null | "missing">(null);
+  const [blocked, setBlocked] = useState<boolean | null>(null);
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+
+  useEffect(() => {
+    getDoc(profileRef(uid))
+      .then((snap) => setProfile(snap.exists() ? snap.data() : "missing"))
+      .catch(() => setProfile("missing"));
+    isBlocked(session.uid, uid)
+      .then(setBlocked)
+      .catch(() => setBlocked(false));
+  }, [uid, session.uid]);
+
+  async function toggleBlock() {
+    setMessage(null);
+    try {
+      if (blocked) await unblock(session.uid, uid);
+      else await block(session.uid, uid);
+      setBlocked(!blocked);
+      setMessage({
+        kind: "success",
+        text: blocked ? "Unblocked." : "Blocked. You will no longer see each other, and any match has ended.",
+      });
+    } catch (error) {
+      setMessage({ kind: "error", text: errorMessage(error) });
+    }
+  }
+
+  if (profile === null) return <Spinner label="Loading profile…" />;
+  if (profile === "missing") return <Alert kind="error">This member does not exist.</Alert>;
+  const self = uid === session.uid;
+
+  return (
+    <div className="page narrow">
+      <section className="card profile-summary">
+        <div className="summary-head">
+          <Avatar name={profile.displayName} photoURL={profile.photoURL} />
+          <h1 className="card-title" data-testid="person-name">
+            {profile.displayName}
+          </h1>
+        </div>
+        {profile.bio && <p className="bio">{profile.bio}</p>}
+        <p className="muted">
+          {humanize(profile.fitnessLevel)} · {profile.interests.map(humanize).join(", ")}
+        </p>
+        {message && (
+          <Alert kind={message.kind} testId="person-message">
+            {message.text}
+          </Alert>
+        )}
+        {!self && blocked !== null && (
+          <div className="row">
+            <button
+              type="button"
+              className="button button-danger-outline"
+              data-testid="block-button"
+              onClick={() => void toggleBlock()}
+            >
+              {blocked ? "Unblock" : "Block"}
+            </button>
+          </div>
+        )}
+      </section>
+      {!self && <ReportForm subjectUid={uid} reporterUid={session.uid} />}
+    </div>
+  );
+}
+
+function ReportForm({ subjectUid, reporterUid }: { subjectUid: string; reporterUid: string }) {
+  const [reason, setReason] = useState<ReportReason>("inappropriate");
+  const [details, setDetails] = useState("");
+  const [state, setState] = useState<"idle" | "sending" | "sent" | { error: string }>("idle");
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setState("sending");
+    try {
+      await report(reporterUid, { subjectUid, reason, details });
+      setState("sent");
+    } catch (error) {
+      setState({ error: errorMessage(error) });
+    }
+  }
+
+  if (state === "sent")
+    return (
+      <Alert kind="success" testId="report-sent">
+        Thanks. An admin will review your report.
+      </Alert>
+    );
+  return (
+    <form className="card" aria-label="Report this member" onSubmit={(e) => void submit(e)}>
+      <h2 className="card-title">Report</h2>
+      <div className="field">
+        <label htmlFor="report-reason">Reason</label>
+        <select id="report-reason" value={reason} onChange={(e) => setReason(e.target.value as ReportReason)}>
+          {REPORT_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {humanize(r.replace(/_/g, "-"))}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="report-details">What happened?</label>
+        <textarea id="report-details" maxLength={1000} value={details} onChange={(e) => setDetails(e.target.value)} />
+      </div>
+      {typeof state === "object" && <Alert kind="error">{state.error}</Alert>}
+      <button type="submit" className="button button-danger" disabled={state === "sending"} data-testid="report-submit">
+        Send report
+      </button>
+    </form>
+  );
+}
