@@ -6,3 +6,4 @@ export * from "./notifications.js";
 export * from "./attendanceStats.js";
 export * from "./matching.js";
 export * from "./conversations.js";
+export * from "./messaging.js";
