@@ -61,7 +61,7 @@ describe("direct conversations opened and closed by matching", () => {
       lastMessage: { text: "hi", senderId: b, sentAt },
     });
     await admin.db.doc(paths.conversationMember(id, a)).update({ muted: true });
-    await admin.db.runTransaction(async (tx) => closeConversation(admin.db, tx, id));
+    await admin.db.runTransaction((tx) => Promise.resolve(closeConversation(admin.db, tx, id)));
     expect((await conversationIn(admin.db, id)).status).toBe("closed");
 
     await openDirect(admin.db, a, b);

@@ -7,8 +7,8 @@ import { conversationSchema, membersOfPair, pairIdOf, paths } from "../../src/mo
 
 /** A direct conversation, opened inside a transaction as the match trigger does. */
 export async function openDirect(db: Firestore, a: string, b: string): Promise<string> {
-  return db.runTransaction(async (tx) =>
-    openDirectConversation(db, tx, { pairId: pairIdOf(a, b), userIds: membersOfPair(a, b) }),
+  return db.runTransaction((tx) =>
+    Promise.resolve(openDirectConversation(db, tx, { pairId: pairIdOf(a, b), userIds: membersOfPair(a, b) })),
   );
 }
 

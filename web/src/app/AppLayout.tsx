@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { signOut } from "../auth/authService";
 import { useSession } from "../auth/AuthProvider";
+import { UnreadBadge } from "../messaging/UnreadBadge";
 import { RoleBadge } from "../shared/ui";
 
 /** The signed-in shell: header with navigation, the member's name and role, and sign-out. */
@@ -52,6 +53,10 @@ export function AppLayout() {
                     Instructor
                   </NavLink>
                 )}
+                <NavLink to="/messages" data-testid="nav-messages" onClick={() => setMenuOpen(false)}>
+                  Messages
+                  <UnreadBadge uid={session.uid} />
+                </NavLink>
                 <NavLink to="/profile" onClick={() => setMenuOpen(false)}>
                   Profile
                 </NavLink>
