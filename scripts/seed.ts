@@ -34,6 +34,8 @@ import {
 import { assertEmulatorsReachable, describeTarget, emulatorTargetFromEnv } from "./lib/target.js";
 // ---- Matching
 import { DEMO_MATCH_PREFERENCES, demoAdmirers } from "./lib/demoMatching.js";
+// ---- Messaging
+import { generateDemoConversations } from "./lib/demoConversations.js";
 
 const BATCH_LIMIT = 500; // Firestore's maximum writes per batch
 // The Auth emulator handles one request at a time: a few in flight hide the round trips, more only
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
   const profiles = await writeProfiles(db, data.accounts, accounts.claimsChanged, runStartedMs);
   const classes = await writeClasses(db, data);
   const rsvps = await writeRsvps(db, data, runStartedMs);
+  const conversations = await writeConversations(db, data, runStartedMs);
 
   const count = (role: string) => data.accounts.filter((a) => a.role === role).length;
   console.log(`seed: target       ${describeTarget(target)}`);
@@ -91,6 +94,10 @@ async function main(): Promise<void> {
   console.log(
     `seed: matching     ${matching.preferences} match preferences and ${matching.likes} likes of ` +
       `${FIXED_LOGINS.member.email} created (existing ones kept)`,
+  );
+  console.log(
+    `seed: messages     ${conversations.created + conversations.kept} demo conversations for ${FIXED_LOGINS.member.email}: ` +
+      `${conversations.created} created, ${conversations.kept} already there (kept as they are)`,
   );
   console.log(
     `seed: logins       ${Object.values(FIXED_LOGINS)
@@ -282,6 +289,53 @@ async function writeMatchingDemo(db: Firestore, accounts: readonly DemoAccount[]
     preferences: writes.filter((w) => w.ref.id === "matchPreferences").length,
     likes: writes.filter((w) => w.ref.id !== "matchPreferences").length,
   };
+}
+
+// ---- Messaging
+/**
+ * The demo member's conversations, created once and then left alone (they hold live history).
+ * Each message is written with its delivery receipt, so the message trigger treats it as already
+ * counted: the seeded unread counts and previews are the ones that stay.
+ */
+async function writeConversations(
+  db: Firestore,
+  data: DemoData,
+  nowMs: number,
+): Promise<{ created: number; kept: number }> {
+  const conversations = generateDemoConversations(data.accounts, nowMs, (ms) => Timestamp.fromMillis(ms));
+  const snapshots = conversations.length
+    ? await db.getAll(...conversations.map((c) => db.doc(paths.conversation(c.id))))
+    : [];
+  const missing = conversations.filter((_, i) => !snapshots[i]?.exists);
+  for (const c of missing) {
+    const writes: Write[] = c.messages.flatMap((m): Write[] => [
+      {
+        ref: db.doc(paths.messageReceipt(c.id, m.id)),
+        data: { senderId: m.data.senderId, counted: [] },
+        mode: "create",
+      },
+      { ref: db.doc(paths.message(c.id, m.id)), data: m.data, mode: "create" },
+    ]);
+    for (const uid of c.data.memberIds) {
+      writes.push({ ref: db.doc(paths.conversationMember(c.id, uid)), data: { uid }, mode: "create" });
+    }
+    // A demo conversation is a real match: both likes and the match document, as the
+    // mutual-match trigger would have left them, so Matches, Discover and unmatch agree with it.
+    const [a, b] = c.data.memberIds as [string, string];
+    writes.push(
+      { ref: db.doc(paths.matchAction(a, b)), data: { action: "like", createdAt: c.data.createdAt }, mode: "create" },
+      { ref: db.doc(paths.matchAction(b, a)), data: { action: "like", createdAt: c.data.createdAt }, mode: "create" },
+      {
+        ref: db.doc(paths.match(c.id)),
+        data: { userIds: c.data.memberIds, createdAt: c.data.createdAt, conversationId: c.id },
+        mode: "create",
+      },
+    );
+    // The conversation last: the inbox shows it only once its history is there.
+    writes.push({ ref: db.doc(paths.conversation(c.id)), data: c.data, mode: "create" });
+    await commit(db, writes);
+  }
+  return { created: missing.length, kept: conversations.length - missing.length };
 }
 
 async function commit(db: Firestore, writes: readonly Write[]): Promise<void> {

@@ -25,3 +25,12 @@ export {
   onProfileChangedForMatching,
 } from "./matching/triggers.js";
 export { refreshCandidateQueues } from "./matching/scheduled.js";
+
+// ---- Messaging
+export { leaveConversation, reportMessage } from "./messaging/callables.js";
+export {
+  onAttendeeWrittenSyncClassChat,
+  onClassCancelledCloseChat,
+  onConversationMemberUpdated,
+  onMessageCreated,
+} from "./messaging/triggers.js";

@@ -124,6 +124,19 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
       ],
     },
   },
+  // ---- Messaging
+  {
+    where:
+      "web/src/messaging/messagingStore.ts: the member's conversations (memberIds contains uid), most recent first",
+    index: {
+      collectionGroup: "conversations",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "memberIds", arrayConfig: "CONTAINS" },
+        { fieldPath: "updatedAt", order: "DESCENDING" },
+      ],
+    },
+  },
 ];
 
 describe("firestore.indexes.json", () => {

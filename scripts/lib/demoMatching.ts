@@ -4,6 +4,7 @@
  * in Discover makes a match at once. Pure: chooses documents, writes nothing.
  */
 import { distanceBetween } from "geofire-common";
+import { demoMatchPartners } from "./demoConversations.js";
 import { FIXED_LOGINS, type DemoAccount } from "./demoData.js";
 
 export const DEMO_MATCH_PREFERENCES = { maxDistanceKm: 15, discoverable: true } as const;
@@ -14,8 +15,17 @@ export function demoAdmirers(accounts: readonly DemoAccount[]): DemoAccount[] {
   const me = accounts.find((a) => a.uid === FIXED_LOGINS.member.uid);
   const here = me?.settings.location;
   if (!me || !here) return [];
+  // Her demo matches already liked her; an admirer is someone she has yet to answer.
+  const matched = new Set(demoMatchPartners(accounts).map((a) => a.uid));
   return accounts
-    .filter((a) => a.role === "member" && a.uid !== me.uid && a.settings.location && a.profile.city === me.profile.city)
+    .filter(
+      (a) =>
+        a.role === "member" &&
+        a.uid !== me.uid &&
+        !matched.has(a.uid) &&
+        a.settings.location &&
+        a.profile.city === me.profile.city,
+    )
     .map((a) => ({
       a,
       km: distanceBetween([here.lat, here.lng], [a.settings.location!.lat, a.settings.location!.lng]),

@@ -112,13 +112,14 @@ async function dissolveInTransaction(db: Firestore, tx: Transaction, a: string, 
   const pairId = pairIdOf(a, b);
   const matchRef = db.doc(paths.match(pairId));
   const actionRefs = [db.doc(paths.matchAction(a, b)), db.doc(paths.matchAction(b, a))];
-  const [match, ...actions] = await tx.getAll(matchRef, ...actionRefs);
+  const conversationRef = db.doc(paths.conversation(directConversationId(pairId)));
+  const [match, conversation, ...actions] = await tx.getAll(matchRef, conversationRef, ...actionRefs);
   for (const action of actions) {
     if (action.exists) tx.update(action.ref, { dissolvedAt: FieldValue.serverTimestamp() });
   }
   if (!match!.exists) return false;
   tx.delete(matchRef);
-  closeConversation(db, tx, directConversationId(pairId));
+  if (conversation!.exists) closeConversation(db, tx, conversationRef.id);
   return true;
 }
 

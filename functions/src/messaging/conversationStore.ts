@@ -1,14 +1,35 @@
 /**
- * Opening and closing conversations, for the features that own them: matching opens a direct
- * conversation when a match forms and closes it on unmatch or block. Both run inside the caller's
- * transaction so the match and its conversation appear and disappear together.
+ * Opening and closing conversations, and keeping their member lists right.
+ *
+ * Matching opens a direct conversation when a match forms and closes it on unmatch or block. Both
+ * run inside the caller's transaction so the match and its conversation appear and disappear
+ * together, after that transaction's reads: so they only write, never read.
+ *
+ * A class's group conversation follows its RSVPs (syncClassChatMember, called by a trigger on
+ * every attendee write) and closes when the class is cancelled.
  */
-import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
-import { directConversationId, paths } from "../model/index.js";
+import { FieldPath, FieldValue, type Firestore, type Transaction, type WriteBatch } from "firebase-admin/firestore";
+import {
+  attendeeSchema,
+  classConversationId,
+  classSchema,
+  conversationMemberSchema,
+  conversationSchema,
+  directConversationId,
+  paths,
+} from "../model/index.js";
+import { GRPC, grpcCode } from "../shared/transactions.js";
+import { classChatTitle, inClassChat } from "./delivery.js";
+
+/** `unreadCounts.<uid>` as a path object: a uid is never parsed as a dotted path. */
+export const unreadField = (uid: string) => new FieldPath("unreadCounts", uid);
 
 /**
- * Creates (or reopens) the direct conversation of a pair. `set` with merge, not `create`: a pair
- * that unmatched and matched again keeps its history.
+ * Creates (or reopens) the direct conversation of a pair, with writes only. `set` with merge, not
+ * `create`: a pair that unmatched and matched again keeps its history, its read marks and mutes.
+ * What a first open must initialise is written so that a reopen leaves it alone: each unread
+ * count is incremented by zero (0 when missing, unchanged otherwise), and `lastMessage` is left
+ * absent, which conversationSchema reads as null.
  */
 export function openDirectConversation(
   db: Firestore,
@@ -26,19 +47,114 @@ export function openDirectConversation(
       status: "open",
       matchId: pair.pairId,
       classId: null,
+      unreadCounts: { [a]: FieldValue.increment(0), [b]: FieldValue.increment(0) },
       createdAt: FieldValue.serverTimestamp(),
       updatedAt: FieldValue.serverTimestamp(),
     },
     { merge: true },
   );
+  for (const uid of pair.userIds) {
+    tx.set(db.doc(paths.conversationMember(conversationId, uid)), { uid, left: false }, { merge: true });
+  }
   return conversationId;
 }
 
 /** Closes a conversation for everyone in it: rules refuse new messages once it is closed. */
 export function closeConversation(db: Firestore, tx: Transaction, conversationId: string): void {
-  tx.set(
+  // update, not set-merge: closing must never create a conversation with only a status.
+  tx.update(db.doc(paths.conversation(conversationId)), { status: "closed", updatedAt: FieldValue.serverTimestamp() });
+}
+
+/** Ignores "already exists": the document is there, whoever made it. */
+async function createIfAbsent(run: Promise<unknown>): Promise<void> {
+  try {
+    await run;
+  } catch (error) {
+    if (grpcCode(error) !== GRPC.ALREADY_EXISTS) throw error;
+  }
+}
+
+function addMember(batch: WriteBatch, db: Firestore, conversationId: string, uid: string) {
+  batch.update(
     db.doc(paths.conversation(conversationId)),
-    { status: "closed", updatedAt: FieldValue.serverTimestamp() },
-    { merge: true },
+    "memberIds",
+    FieldValue.arrayUnion(uid),
+    unreadField(uid),
+    FieldValue.increment(0),
   );
+  batch.set(db.doc(paths.conversationMember(conversationId, uid)), { uid }, { merge: true });
+}
+
+export type ClassChatChange = "added" | "removed" | "unchanged";
+
+/**
+ * Brings one member's place in their class's chat in line with their RSVP as it is now (read
+ * afresh, not taken from the event: events arrive in any order). Every write is idempotent
+ * (arrayUnion/arrayRemove, increment by zero, create-if-absent), so a retry changes nothing.
+ * A member who left the chat stays out, whatever their RSVP does next.
+ */
+export async function syncClassChatMember(db: Firestore, classId: string, uid: string): Promise<ClassChatChange> {
+  const conversationId = classConversationId(classId);
+  const [classSnap, attendeeSnap, conversationSnap, memberSnap] = await Promise.all([
+    db.doc(paths.class(classId)).get(),
+    db.doc(paths.attendee(classId, uid)).get(),
+    db.doc(paths.conversation(conversationId)).get(),
+    db.doc(paths.conversationMember(conversationId, uid)).get(),
+  ]);
+  const cls = classSchema.safeParse(classSnap.data());
+  if (!cls.success) return "unchanged";
+  const attendee = attendeeSchema.safeParse(attendeeSnap.data());
+  const belongs = inClassChat(attendee.success ? attendee.data.status : null) && cls.data.status === "scheduled";
+  const memberIds = conversationSnap.exists
+    ? conversationSchema.shape.memberIds.parse(conversationSnap.get("memberIds"))
+    : [];
+
+  if (!belongs) {
+    // The instructor stays whatever their own RSVP rows say.
+    if (!memberIds.includes(uid) || uid === cls.data.instructorId) return "unchanged";
+    await db
+      .doc(paths.conversation(conversationId))
+      .update("memberIds", FieldValue.arrayRemove(uid), unreadField(uid), FieldValue.delete());
+    return "removed";
+  }
+  if (memberSnap.exists && conversationMemberSchema.parse(memberSnap.data()).left) return "unchanged";
+  if (memberIds.includes(uid)) return "unchanged";
+
+  if (!conversationSnap.exists) {
+    const instructorId = cls.data.instructorId;
+    const batch = db.batch();
+    batch.create(db.doc(paths.conversation(conversationId)), {
+      type: "group",
+      memberIds: [instructorId],
+      title: classChatTitle(cls.data.title),
+      status: "open",
+      matchId: null,
+      classId,
+      lastMessage: null,
+      unreadCounts: { [instructorId]: 0 },
+      createdAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
+    });
+    batch.set(db.doc(paths.conversationMember(conversationId, instructorId)), { uid: instructorId }, { merge: true });
+    await createIfAbsent(batch.commit());
+  }
+  const batch = db.batch();
+  addMember(batch, db, conversationId, uid);
+  await batch.commit();
+  return "added";
+}
+
+/** gRPC status of an update on a missing document. */
+const NOT_FOUND = 5;
+
+/** A cancelled class's chat closes: nothing more to arrange. Nothing to do if it never opened. */
+export async function closeClassConversation(db: Firestore, classId: string): Promise<boolean> {
+  const ref = db.doc(paths.conversation(classConversationId(classId)));
+  try {
+    await ref.update({ status: "closed", updatedAt: FieldValue.serverTimestamp() });
+    return true;
+  } catch (error) {
+    if (grpcCode(error) === NOT_FOUND) return false;
+    throw error;
+  }
 }

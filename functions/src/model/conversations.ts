@@ -23,7 +23,11 @@ export const conversationSchema = z.object({
   /** What the conversation belongs to: the match's pair id or the class id. */
   matchId: z.string().nullable(),
   classId: z.string().nullable(),
-  lastMessage: z.object({ text: z.string(), senderId: z.string(), sentAt: timestampSchema }).nullable(),
+  /**
+   * Absent until the first message: opening a conversation writes without reading (it runs inside
+   * the matching transaction after that transaction's reads), so it cannot initialise it to null.
+   */
+  lastMessage: z.object({ text: z.string(), senderId: z.string(), sentAt: timestampSchema }).nullable().default(null),
   unreadCounts: z.record(z.string(), z.number().int().min(0)),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,

@@ -9,3 +9,6 @@ export * from "./conversations.js";
 
 // ---- Matching
 export * from "./matchingSchemas.js";
+
+// ---- Messaging
+export * from "./messaging.js";

@@ -21,6 +21,8 @@ export const notificationSchema = z.object({
   read: z.boolean(),
   /** Ids to deep-link to, e.g. { classId }. */
   data: z.record(z.string(), z.string()),
+  /** How many events a collapsing notice stands for (a burst of messages); absent means one. */
+  count: z.number().int().min(1).optional(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 

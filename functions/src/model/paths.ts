@@ -50,6 +50,14 @@ export const paths = {
   conversation: (conversationId: string) => `conversations/${conversationId}`,
   messages: (conversationId: string) => `conversations/${conversationId}/messages`,
   message: (conversationId: string, messageId: string) => `conversations/${conversationId}/messages/${messageId}`,
+
+  // ---- Messaging
+  /** Each member's own state in a conversation: read position, mute, typing (member-written). */
+  conversationMembers: (conversationId: string) => `conversations/${conversationId}/members`,
+  conversationMember: (conversationId: string, uid: string) => `conversations/${conversationId}/members/${uid}`,
+  /** One marker per message whose counters were applied, so a retried trigger counts nothing twice. */
+  messageReceipt: (conversationId: string, messageId: string) =>
+    `conversations/${conversationId}/receipts/${messageId}`,
 } as const;
 
 /** The one settings document under `users/{uid}/private/`. */
@@ -58,6 +66,10 @@ export const PRIVATE_SETTINGS_DOC = "settings";
 /** Path patterns for Firestore triggers (literal types, so event.params is typed). */
 export const documentPatterns = {
   class: "classes/{classId}",
+  // ---- Messaging
+  attendee: "classes/{classId}/attendees/{uid}",
+  message: "conversations/{conversationId}/messages/{messageId}",
+  conversationMember: "conversations/{conversationId}/members/{uid}",
 } as const;
 
 // ---- Notifications

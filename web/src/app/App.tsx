@@ -12,6 +12,8 @@ import { EditClassPage, InstructorPage, NewClassPage } from "../classes/Instruct
 import { RosterPage } from "../classes/RosterPage";
 import { SchedulePage } from "../classes/SchedulePage";
 import { HomePage } from "../home/HomePage";
+import { ChatPage } from "../messaging/ChatPage";
+import { InboxPage } from "../messaging/InboxPage";
 import { OnboardingPage } from "../profile/OnboardingPage";
 import { ProfilePage } from "../profile/ProfilePage";
 import { MailboxPage } from "../notifications/MailboxPage";
@@ -62,6 +64,9 @@ export function App() {
                   <Route path="/matches" element={<MatchesPage />} />
                   <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
                   <Route path="/people/:uid" element={<PersonPage />} />
+                  {/* ---- Messaging */}
+                  <Route path="/messages" element={<InboxPage />} />
+                  <Route path="/messages/:conversationId" element={<ChatPage />} />
                   <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
                     <Route path="/instructor" element={<InstructorPage />} />
                     <Route path="/instructor/new" element={<NewClassPage />} />

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { signOut } from "../auth/authService";
 import { useSession } from "../auth/AuthProvider";
+import { UnreadBadge } from "../messaging/UnreadBadge";
 import { RoleBadge } from "../shared/ui";
 import { NotificationBell } from "../notifications/NotificationBell";
 
@@ -65,6 +66,10 @@ export function AppLayout() {
                     Reports
                   </NavLink>
                 )}
+                <NavLink to="/messages" data-testid="nav-messages" onClick={() => setMenuOpen(false)}>
+                  Messages
+                  <UnreadBadge uid={session.uid} />
+                </NavLink>
                 <NavLink to="/profile" onClick={() => setMenuOpen(false)}>
                   Profile
                 </NavLink>

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { cityById, type Attendee, type MyRsvpResponse } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { errorMessage } from "../shared/errors";
+import { ClassChatLink } from "../messaging/ClassChatLink";
 import { Alert, Spinner, humanize } from "../shared/ui";
 import { ClassTime, SeatBadge } from "./ClassCard";
 import type { ClassItem } from "./classesStore";
@@ -109,6 +110,8 @@ function ClassDetail({ item, uid, canManage }: { item: ClassItem; uid: string; c
       </section>
 
       {data.status === "scheduled" && <RsvpPanel item={item} uid={uid} />}
+
+      <ClassChatLink classId={item.id} uid={uid} />
 
       {canManage && (
         <section className="card row" aria-label="Manage">

@@ -1,0 +1,200 @@
+/**
+ * Messaging, in process against the Firestore emulator on a project where no triggers fire. The
+ * Functions emulator starts one Node process per event in flight, so 50 conversations sending at
+ * once (or a burst of 200 into one) would measure process start-up on a 2-core machine; the
+ * trigger body (recordMessage) is run here instead, beside each send, exactly as the trigger runs
+ * it. functions/test/messaging covers the deployed trigger path.
+ *
+ *   baseline       a plain document write → a listener on that document sees it, 50 at once
+ *   delivery       a message sent into each of 50 active conversations at once → the other
+ *                  member's listener on the conversation's newest page (the chat view's query)
+ *                  sees it; the counters are applied beside it
+ *   burst          200 messages into one 3-member conversation at once (every 10th delivered twice)
+ *                  → counts exact, nothing lost or doubled; time until the counters settle, beside
+ *                  the same number of plain concurrent writes
+ */
+import { randomUUID } from "node:crypto";
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { recordMessage } from "../functions/src/messaging/messageStore.js";
+import { paths } from "../functions/src/model/index.js";
+import { isolatedFirestore } from "../functions/test/support/emulators.js";
+import { burst, seedGroup } from "../functions/test/support/messageBurst.js";
+import { report, summarise, warmUp, type Series } from "./support/report.js";
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const BURST = Number(process.env.BENCH_BURST ?? 200);
+const { db, close } = isolatedFirestore(`demo-numina-bench-${randomUUID().slice(0, 6)}`);
+const checks: { check: string; ok: boolean; detail: string }[] = [];
+/** The same counts, whatever order their keys came in. */
+const sameCounts = (a: Record<string, number>, b: Record<string, number>) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+const check = (name: string, ok: boolean, detail: string) => {
+  checks.push({ check: name, ok, detail });
+  console.log(`${ok ? "✔" : "✘"} ${name}: ${detail}`);
+};
+
+/** Resolves with the time from `write` starting to `seen` returning true on a snapshot. */
+function writeToListener(
+  listen: (onChange: () => void) => () => void,
+  seen: () => boolean,
+  write: () => Promise<unknown>,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let start = 0;
+    let stop: (() => void) | null = null;
+    let ready = false;
+    stop = listen(() => {
+      if (!ready) {
+        // The first snapshot is the listener attaching: only now does the write start.
+        ready = true;
+        start = performance.now();
+        write().catch(reject);
+        return;
+      }
+      if (seen()) {
+        stop?.();
+        resolve(performance.now() - start);
+      }
+    });
+  });
+}
+
+async function baseline(): Promise<Series> {
+  const samplesMs: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const results = await Promise.all(
+      Array.from({ length: CONVERSATIONS }, () => {
+        const ref = db.doc(`benchBaseline/${randomUUID()}`);
+        let exists = false;
+        return writeToListener(
+          (onChange) =>
+            ref.onSnapshot((snap) => {
+              exists = snap.exists;
+              onChange();
+            }),
+          () => exists,
+          () => ref.set({ text: "hello", at: FieldValue.serverTimestamp() }),
+        );
+      }),
+    );
+    samplesMs.push(...results);
+  }
+  return { name: `baseline: write → listener, ${CONVERSATIONS} at once`, samplesMs };
+}
+
+async function seedDirect(db: Firestore, a: string, b: string): Promise<string> {
+  const id = `direct-${randomUUID().slice(0, 8)}`;
+  const batch = db.batch();
+  batch.set(db.doc(paths.conversation(id)), {
+    type: "direct",
+    memberIds: [a, b],
+    title: null,
+    status: "open",
+    matchId: id,
+    classId: null,
+    lastMessage: null,
+    unreadCounts: { [a]: 0, [b]: 0 },
+    createdAt: FieldValue.serverTimestamp(),
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+  for (const uid of [a, b]) batch.set(db.doc(paths.conversationMember(id, uid)), { uid });
+  await batch.commit();
+  return id;
+}
+
+async function delivery(): Promise<Series> {
+  const ids = await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => seedDirect(db, `s${i}`, `r${i}`)));
+  const samplesMs: number[] = [];
+  const applied: Promise<unknown>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const results = await Promise.all(
+      ids.map((id, i) => {
+        const messageId = randomUUID();
+        let newestId: string | undefined;
+        const page = db.collection(paths.messages(id)).orderBy("createdAt", "desc").limit(30);
+        return writeToListener(
+          (onChange) =>
+            page.onSnapshot((snap) => {
+              newestId = snap.docs[0]?.id;
+              onChange();
+            }),
+          () => newestId === messageId,
+          () => {
+            const sent = (async () => {
+              const data = { senderId: `s${i}`, text: `round ${round}`, createdAt: FieldValue.serverTimestamp() };
+              await db.doc(paths.message(id, messageId)).create(data);
+              // What the trigger does next, on the same emulator, while others are still listening.
+              const stored = (await db.doc(paths.message(id, messageId)).get()).data();
+              await recordMessage(db, id, messageId, stored);
+            })();
+            applied.push(sent);
+            return sent;
+          },
+        );
+      }),
+    );
+    samplesMs.push(...results);
+  }
+  await Promise.all(applied);
+  const counts = await Promise.all(
+    ids.map(async (id, i) => (await db.doc(paths.conversation(id)).get()).get(`unreadCounts.r${i}`) as number),
+  );
+  check(
+    `${CONVERSATIONS} conversations × ${ROUNDS} messages`,
+    counts.every((c) => c === ROUNDS),
+    `every receiver's unread count is ${ROUNDS}: ${counts.every((c) => c === ROUNDS)}`,
+  );
+  return { name: `delivery: send → other member's listener, ${CONVERSATIONS} conversations`, samplesMs };
+}
+
+async function plainBurst(): Promise<Series> {
+  const started = Array.from({ length: BURST }, async (_, i) => {
+    const t = performance.now();
+    await db.doc(`benchBaseline/${randomUUID()}`).set({ i });
+    return performance.now() - t;
+  });
+  return { name: `baseline: ${BURST} concurrent plain writes`, samplesMs: await Promise.all(started) };
+}
+
+async function burstIntoOne(): Promise<{ series: Series; settleMs: number }> {
+  const members = ["ana", "ben", "cy"];
+  const conversationId = await seedGroup(db, members);
+  const result = await burst(db, conversationId, members, BURST);
+  const applied = result.outcomes.filter((o) => o.status === "applied").length;
+  const duplicates = result.outcomes.filter((o) => o.status === "duplicate").length;
+  check(
+    `${BURST} messages at once into one conversation`,
+    sameCounts(result.counts, result.expected) &&
+      result.messages === BURST &&
+      result.receipts === BURST &&
+      applied === BURST,
+    `counts ${JSON.stringify(result.counts)} (expected ${JSON.stringify(result.expected)}), ${result.messages} messages, ${applied} applied once, ${duplicates} redeliveries ignored`,
+  );
+  check(
+    "one collapsing notice per member",
+    sameCounts(result.notices, result.expected),
+    `notice counts ${JSON.stringify(result.notices)}`,
+  );
+  console.log(`counters settled ${Math.round(result.settleMs)} ms after the first send`);
+  return {
+    series: { name: `burst: send → counters applied, ${BURST} at once`, samplesMs: result.perMessageMs },
+    settleMs: result.settleMs,
+  };
+}
+
+await warmUp(() => db.doc(`benchBaseline/warm-up`).set({ at: Date.now() }));
+const base = await baseline();
+const delivered = await delivery();
+report("messaging-delivery", summarise(base, [delivered]), { conversations: CONVERSATIONS, rounds: ROUNDS, checks });
+const burstBase = await plainBurst();
+const { series, settleMs } = await burstIntoOne();
+const burstSummary = summarise(burstBase, [series]);
+report("messaging-burst", burstSummary, {
+  burst: BURST,
+  settleMs: Math.round(settleMs),
+  settleVsBaselineP95: Math.round((settleMs / (burstSummary[0]?.p95Ms ?? 1)) * 100) / 100,
+  checks,
+});
+await close();
+process.exit(checks.every((c) => c.ok) ? 0 : 1);

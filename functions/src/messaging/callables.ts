@@ -1,0 +1,16 @@
+import { conversationIdRequestSchema, reportMessageRequestSchema, type ReportMessageResponse } from "../model/index.js";
+import { defineCallable } from "../shared/callable.js";
+import { db } from "../shared/firebase.js";
+import { leaveConversation as leave, reportMessage as fileReport } from "./messageStore.js";
+
+/** `leaveConversation({ conversationId })`: a member leaves a group chat for good. */
+export const leaveConversation = defineCallable("leaveConversation", conversationIdRequestSchema, (input, caller) =>
+  leave(db(), input.conversationId, caller.uid),
+);
+
+/** `reportMessage({ conversationId, messageId, reason, details })` → the admin review queue. */
+export const reportMessage = defineCallable(
+  "reportMessage",
+  reportMessageRequestSchema,
+  (input, caller): Promise<ReportMessageResponse> => fileReport(db(), caller.uid, input),
+);

@@ -1,0 +1,22 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { isolatedFirestore } from "../support/emulators.js";
+import { burst, seedGroup } from "../support/messageBurst.js";
+
+const { db, close } = isolatedFirestore();
+afterAll(close);
+
+describe("a burst of messages into one conversation (recordMessage, in process)", () => {
+  it("counts every message exactly once for every member, even when events are delivered twice", async () => {
+    const members = ["ana", "ben", "cy"];
+    const conversationId = await seedGroup(db, members);
+    const result = await burst(db, conversationId, members, 200);
+
+    expect(result.messages).toBe(200);
+    expect(result.receipts).toBe(200);
+    expect(result.outcomes.filter((o) => o.status === "applied")).toHaveLength(200);
+    expect(result.outcomes.filter((o) => o.status === "duplicate")).toHaveLength(20);
+    expect(result.counts).toEqual(result.expected);
+    // One collapsing notice per member, counting every message they received.
+    expect(result.notices).toEqual(result.expected);
+  }, 120_000);
+});

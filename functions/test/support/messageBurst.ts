@@ -1,0 +1,102 @@
+/**
+ * A burst of messages into one conversation, shared by the load test and the benchmark: every
+ * message is created and its trigger body (recordMessage) run in process, all at once, some of
+ * them delivered twice as Firestore may do. Reports what members would check: their counts and
+ * their notices.
+ */
+import { randomUUID } from "node:crypto";
+import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
+import { recordMessage, type RecordOutcome } from "../../src/messaging/messageStore.js";
+import { conversationSchema, paths } from "../../src/model/index.js";
+
+export async function seedGroup(db: Firestore, memberIds: readonly string[]): Promise<string> {
+  const conversationId = `burst-${randomUUID().slice(0, 8)}`;
+  const batch = db.batch();
+  batch.set(db.doc(paths.conversation(conversationId)), {
+    type: "group",
+    memberIds,
+    title: "Burst",
+    status: "open",
+    matchId: null,
+    classId: null,
+    lastMessage: null,
+    unreadCounts: Object.fromEntries(memberIds.map((uid) => [uid, 0])),
+    createdAt: FieldValue.serverTimestamp(),
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+  for (const uid of memberIds) batch.set(db.doc(paths.conversationMember(conversationId, uid)), { uid });
+  await batch.commit();
+  return conversationId;
+}
+
+export interface BurstResult {
+  outcomes: RecordOutcome[];
+  /** Time from the first send to the last trigger body finishing: when counters have settled. */
+  settleMs: number;
+  /** Per-message time from its send to its counters being applied. */
+  perMessageMs: number[];
+  expected: Record<string, number>;
+  counts: Record<string, number>;
+  messages: number;
+  receipts: number;
+  notices: Record<string, number>;
+}
+
+/** `count` messages from the members in turn; every `redeliverEvery`-th is processed twice. */
+export async function burst(
+  db: Firestore,
+  conversationId: string,
+  memberIds: readonly string[],
+  count: number,
+  redeliverEvery = 10,
+): Promise<BurstResult> {
+  const start = performance.now();
+  const timed = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const t = performance.now();
+      const senderId = memberIds[i % memberIds.length]!;
+      const messageId = `msg-${String(i).padStart(4, "0")}`;
+      const data = { senderId, text: `message ${i}`, createdAt: Timestamp.now() };
+      await db.doc(paths.message(conversationId, messageId)).create(data);
+      const deliveries = i % redeliverEvery === 0 ? 2 : 1;
+      const outcomes = await Promise.all(
+        Array.from({ length: deliveries }, () => recordMessage(db, conversationId, messageId, data)),
+      );
+      return { outcomes, ms: performance.now() - t };
+    }),
+  );
+  const settleMs = performance.now() - start;
+  const [conversationSnap, messages, receipts, notices] = await Promise.all([
+    db.doc(paths.conversation(conversationId)).get(),
+    db.collection(paths.messages(conversationId)).count().get(),
+    db
+      .collection(`${paths.conversation(conversationId)}/receipts`)
+      .count()
+      .get(),
+    Promise.all(
+      memberIds.map(
+        async (uid) =>
+          [
+            uid,
+            ((await db.doc(paths.notification(uid, `message-${conversationId}`)).get()).get("count") as number) ?? 0,
+          ] as const,
+      ),
+    ),
+  ]);
+  const expected = Object.fromEntries(
+    memberIds.map((uid, m) => [
+      uid,
+      count - Array.from({ length: count }, (_, i) => i % memberIds.length === m).filter(Boolean).length,
+    ]),
+  );
+  return {
+    outcomes: timed.flatMap((t) => t.outcomes),
+    settleMs,
+    perMessageMs: timed.map((t) => t.ms),
+    expected,
+    counts: conversationSchema.parse(conversationSnap.data()).unreadCounts,
+    messages: messages.data().count,
+    receipts: receipts.data().count,
+    notices: Object.fromEntries(notices),
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * Data access for messaging. Members write their messages and their own state (read mark, mute,
+ * typing) directly under the rules; conversations, counts and membership are server-owned and
+ * only read here. Leaving a group and reporting a message go through callables.
+ */
+import {
+  collection,
+  doc,
+  getDoc,
+  getDocs,
+  limit,
+  onSnapshot,
+  orderBy,
+  query,
+  serverTimestamp,
+  setDoc,
+  startAfter,
+  Timestamp,
+  updateDoc,
+  where,
+  type QueryDocumentSnapshot,
+  type Unsubscribe,
+} from "firebase/firestore";
+import { FirebaseError } from "firebase/app";
+import { httpsCallable } from "firebase/functions";
+import {
+  collections,
+  conversationMemberSchema,
+  conversationSchema,
+  MESSAGE_LIMITS,
+  messageSchema,
+  paths,
+  type Conversation,
+  type ConversationIdRequest,
+  type ConversationMember,
+  type Message,
+  type ReportMessageRequest,
+  type ReportMessageResponse,
+} from "@numina/model";
+import { db, functions } from "../firebase";
+import type { Watcher } from "../classes/classesStore";
+import { converterFor } from "../shared/converters";
+
+const conversationConverter = converterFor(conversationSchema);
+const messageConverter = converterFor(messageSchema);
+const memberConverter = converterFor(conversationMemberSchema);
+
+/** Messages per page of history. */
+export const PAGE_SIZE = 30;
+/** The inbox (and the unread total) covers the most recently active conversations. */
+export const INBOX_LIMIT = 100;
+
+export interface ConversationItem {
+  id: string;
+  data: Conversation;
+}
+
+export interface MessageItem {
+  id: string;
+  data: Message;
+}
+
+/** Calls watcher.next with the mapped snapshot, or watcher.error if a document is invalid. */
+function deliver<T>(watcher: Watcher<T>, produce: () => T) {
+  try {
+    watcher.next(produce());
+  } catch (error) {
+    watcher.error(error);
+  }
+}
+
+/**
+ * The member's conversations, most recently active first. The query says `array-contains uid`
+ * because the rules grant exactly that (rules are not filters).
+ */
+export function watchMyConversations(uid: string, watcher: Watcher<ConversationItem[]>): Unsubscribe {
+  const q = query(
+    collection(db, collections.conversations).withConverter(conversationConverter),
+    where("memberIds", "array-contains", uid),
+    orderBy("updatedAt", "desc"),
+    limit(INBOX_LIMIT),
+  );
+  return onSnapshot(
+    q,
+    (snapshot) => deliver(watcher, () => snapshot.docs.map((d) => ({ id: d.id, data: d.data() }))),
+    (error) => watcher.error(error),
+  );
+}
+
+/** One conversation, live. null: it does not exist. A non-member gets permission-denied. */
+export function watchConversation(conversationId: string, watcher: Watcher<ConversationItem | null>): Unsubscribe {
+  return onSnapshot(
+    doc(db, paths.conversation(conversationId)).withConverter(conversationConverter),
+    (snapshot) => deliver(watcher, () => (snapshot.exists() ? { id: snapshot.id, data: snapshot.data() } : null)),
+    (error) => watcher.error(error),
+  );
+}
+
+/** Every member's own state (read marks, typing), live: "seen" and the typing line come from here. */
+export function watchMembers(
+  conversationId: string,
+  watcher: Watcher<Record<string, ConversationMember>>,
+): Unsubscribe {
+  return onSnapshot(
+    collection(db, paths.conversationMembers(conversationId)).withConverter(memberConverter),
+    (snapshot) => deliver(watcher, () => Object.fromEntries(snapshot.docs.map((d) => [d.id, d.data()]))),
+    (error) => watcher.error(error),
+  );
+}
+
+const newestFirst = (conversationId: string) =>
+  query(collection(db, paths.messages(conversationId)).withConverter(messageConverter), orderBy("createdAt", "desc"));
+
+export interface MessagePage {
+  messages: MessageItem[];
+  /** Where the next (older) page starts; null when this page reached the beginning. */
+  cursor: QueryDocumentSnapshot<Message> | null;
+}
+
+function pageOf(docs: QueryDocumentSnapshot<Message>[]): MessagePage {
+  return {
+    messages: docs.map((d) => ({ id: d.id, data: d.data() })),
+    cursor: docs.length === PAGE_SIZE ? (docs.at(-1) ?? null) : null,
+  };
+}
+
+/** The newest page, live: new messages, and deletions of recent ones, arrive here. */
+export function watchLatestMessages(conversationId: string, watcher: Watcher<MessagePage>): Unsubscribe {
+  return onSnapshot(
+    query(newestFirst(conversationId), limit(PAGE_SIZE)),
+    (snapshot) => deliver(watcher, () => pageOf(snapshot.docs)),
+    (error) => watcher.error(error),
+  );
+}
+
+/** The page of history just older than `cursor`. */
+export async function loadOlderMessages(
+  conversationId: string,
+  cursor: QueryDocumentSnapshot<Message>,
+): Promise<MessagePage> {
+  const snapshot = await getDocs(query(newestFirst(conversationId), startAfter(cursor), limit(PAGE_SIZE)));
+  return pageOf(snapshot.docs);
+}
+
+/** A fresh id for a message about to be sent; a retry of the same send reuses it. */
+export function newMessageId(conversationId: string): string {
+  return doc(collection(db, paths.messages(conversationId))).id;
+}
+
+/**
+ * Sends with the client-chosen id. If the first attempt reached the server but its answer was
+ * lost, the retry is refused (a message is create-only); finding our own message under that id
+ * means it was sent.
+ */
+export async function sendMessage(conversationId: string, messageId: string, senderId: string, text: string) {
+  const ref = doc(db, paths.message(conversationId, messageId));
+  try {
+    await setDoc(ref, { senderId, text, createdAt: serverTimestamp() });
+  } catch (error) {
+    if (error instanceof FirebaseError && error.code === "permission-denied") {
+      const existing = await getDoc(ref).catch(() => null);
+      if (existing?.exists() && existing.get("senderId") === senderId) return;
+    }
+    throw error;
+  }
+}
+
+/** The sender's delete: the message stays as a tombstone so the conversation has no gap. */
+export async function deleteMessage(conversationId: string, messageId: string): Promise<void> {
+  await updateDoc(doc(db, paths.message(conversationId, messageId)), { text: "", deleted: true });
+}
+
+function memberRef(conversationId: string, uid: string) {
+  return doc(db, paths.conversationMember(conversationId, uid));
+}
+
+/** Moves the member's read mark to now; the server clears their unread count. */
+export async function markRead(conversationId: string, uid: string): Promise<void> {
+  await updateDoc(memberRef(conversationId, uid), { lastReadAt: serverTimestamp() });
+}
+
+export async function setMuted(conversationId: string, uid: string, muted: boolean): Promise<void> {
+  await updateDoc(memberRef(conversationId, uid), { muted });
+}
+
+/** "Typing until a few seconds from now": written at most every few seconds, not per keystroke. */
+export async function announceTyping(conversationId: string, uid: string): Promise<void> {
+  // A little inside the window the rules allow, for a clock that runs slightly fast.
+  const until = Timestamp.fromMillis(Date.now() + MESSAGE_LIMITS.typingWindowMs - 1_500);
+  await updateDoc(memberRef(conversationId, uid), { typingUntil: until });
+}
+
+export async function stopTyping(conversationId: string, uid: string): Promise<void> {
+  await updateDoc(memberRef(conversationId, uid), { typingUntil: null });
+}
+
+const leaveCallable = httpsCallable<ConversationIdRequest, { left: boolean }>(functions, "leaveConversation");
+const reportCallable = httpsCallable<ReportMessageRequest, ReportMessageResponse>(functions, "reportMessage");
+
+export async function leaveConversation(conversationId: string): Promise<void> {
+  await leaveCallable({ conversationId });
+}
+
+export async function reportMessage(request: ReportMessageRequest): Promise<ReportMessageResponse> {
+  return (await reportCallable(request)).data;
+}
