@@ -2,7 +2,7 @@
 export { provisionAccount } from "./accounts/triggers.js";
 export { setUserRole } from "./rbac/callables.js";
 export { cancelRsvp, getMyRsvp, markAttendance, removeAttendee, rsvpClass } from "./classes/callables.js";
-export { onClassCreated, onClassUpdated } from "./classes/triggers.js";
+export { onAttendeePromoted, onClassCreated, onClassUpdated } from "./classes/triggers.js";
 export { sendClassReminders } from "./classes/scheduled.js";
 
 // ---- Notifications

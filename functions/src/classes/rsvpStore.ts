@@ -22,8 +22,7 @@ import { DomainError } from "../shared/errors.js";
 import { Coalescer } from "../shared/coalesce.js";
 import { GRPC, grpcCode, runDomainTransaction } from "../shared/transactions.js";
 import { parseOrThrow } from "../shared/validation.js";
-import { noticeDocument } from "../notifications/inboxStore.js";
-import { classRefOf, promotedNotice, type ClassRef } from "./notices.js";
+import { classRefOf, type ClassRef } from "./notices.js";
 import {
   ACTIVE_STATUSES,
   decideJoin,
@@ -114,7 +113,7 @@ export async function reconcileSeats(
     // Counted after the class was read: see the update-time guard in promote().
     const seats = await countSeats(db, classId);
     if (seats.confirmed >= cls.capacity) return promoted;
-    if (await promote(db, classRefOf(classId, cls), classSnap, seats, next.doc)) {
+    if (await promote(db, classSnap, seats, next.doc)) {
       promoted += 1;
     } else {
       await afterLostRace(pass);
@@ -187,12 +186,10 @@ async function writeFreshCounts(db: Firestore, classId: string): Promise<void> {
 
 async function promote(
   db: Firestore,
-  cls: ClassRef,
   classSnap: DocumentSnapshot,
   seats: { confirmed: number; waitlisted: number },
   row: QueryDocumentSnapshot,
 ): Promise<boolean> {
-  const joinedAt = row.get("joinedAt") as Timestamp;
   const now = FieldValue.serverTimestamp();
   const batch = db.batch();
   batch.update(row.ref, { status: "confirmed", promotedAt: now, updatedAt: now }, { lastUpdateTime: row.updateTime });
@@ -202,12 +199,7 @@ async function promote(
     { confirmedCount: seats.confirmed + 1, waitlistCount: Math.max(0, seats.waitlisted - 1) },
     { lastUpdateTime: classSnap.updateTime! },
   );
-  // Only someone who was told they were waiting hears that they got in; a member seated by their
-  // own RSVP was simply told "confirmed". The notice id is deterministic, so it exists at most once.
-  if (row.get("toldWaitlisted") === true) {
-    const notice = promotedNotice(cls, joinedAt.toMillis());
-    batch.create(db.doc(paths.notification(row.id, notice.id)), noticeDocument(notice));
-  }
+  // The member hears about it from onAttendeePromoted, on every channel they chose.
   try {
     await batch.commit();
     return true;
@@ -221,11 +213,10 @@ async function promote(
 }
 
 /**
- * FAILED_PRECONDITION (a stale update time), ALREADY_EXISTS (a notice written by a twin) or
- * ABORTED (the write timed out queueing for a document lock): in each case, look again.
+ * FAILED_PRECONDITION (a stale update time) or ABORTED (the write timed out queueing for a
+ * document lock): in either case, look again.
  */
-const isStaleWrite = (error: unknown) =>
-  [GRPC.FAILED_PRECONDITION, GRPC.ALREADY_EXISTS, GRPC.ABORTED].some((c) => c === grpcCode(error));
+const isStaleWrite = (error: unknown) => [GRPC.FAILED_PRECONDITION, GRPC.ABORTED].some((c) => c === grpcCode(error));
 
 export async function rsvp(db: Firestore, classId: string, uid: string, nowMs: number): Promise<RsvpResponse> {
   const cls = await loadClass(db, classId);

@@ -1,17 +1,18 @@
 /**
  * Reactions to instructors' and admins' edits of a class: a capacity increase fills seats from
  * the waitlist, a cancellation tells everyone on the roster and the waitlist, and a new class with
- * a weekly recurrence creates its next occurrences. Each reaction is idempotent (see below), as
- * Firestore delivers events at least once.
+ * a weekly recurrence creates its next occurrences. A member promoted from the waitlist is told
+ * on every channel they chose. Each reaction is idempotent (see below), as Firestore delivers
+ * events at least once.
  */
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { onDocumentCreated, onDocumentUpdated } from "firebase-functions/firestore";
 import { logger } from "firebase-functions";
-import { classSchema, documentPatterns, paths } from "../model/index.js";
+import { attendeeSchema, classSchema, documentPatterns, paths } from "../model/index.js";
 import { db } from "../shared/firebase.js";
 import { createAllAbsent } from "../shared/transactions.js";
 import { notifyMany } from "../notifications/inboxStore.js";
-import { cancelledNotice, classRefOf } from "./notices.js";
+import { cancelledNotice, classRefOf, promotedNotice } from "./notices.js";
 import { weeklyOccurrences } from "./recurrence.js";
 import { reconcileSeats, refreshSeatCounts } from "./rsvpStore.js";
 
@@ -72,4 +73,23 @@ export const onClassCreated = onDocumentCreated(documentPatterns.class, async (e
       },
     })),
   );
+});
+
+/**
+ * Outside the promotion's commit, so the member's preferences, quiet hours and devices decide the
+ * channels (inboxStore); a promotion that commits always fires this, so nobody goes untold. Only
+ * someone who was answered "waitlisted" hears that they got in: a member seated by their own RSVP
+ * was simply told "confirmed". The notice id is per place in line, so a retry tells nobody twice.
+ */
+export const onAttendeePromoted = onDocumentUpdated(documentPatterns.attendee, async (event) => {
+  const before = event.data?.before.get("status") as unknown;
+  const after = attendeeSchema.safeParse(event.data?.after.data());
+  if (before !== "waitlisted" || !after.success || after.data.status !== "confirmed") return;
+  if (event.data?.after.get("toldWaitlisted") !== true) return;
+  const { classId, uid } = event.params;
+  const cls = classSchema.safeParse((await db().doc(paths.class(classId)).get()).data());
+  if (!cls.success) return;
+  const notice = promotedNotice(classRefOf(classId, cls.data), after.data.joinedAt.toMillis());
+  const delivered = await notifyMany(db(), [uid], notice);
+  logger.info("waitlist promotion notice", { event: "class.promotedNotice", classId, uid, delivered });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MyRsvpResponse, RsvpResponse } from "../../src/model/index.js";
-import { paths } from "../../src/model/index.js";
+import type { Timestamp } from "firebase-admin/firestore";
+import { notificationPaths, paths } from "../../src/model/index.js";
+import { promotedNotice } from "../../src/classes/notices.js";
 import {
   admin,
   callError,
@@ -63,9 +65,20 @@ describe("rsvpClass under concurrency", () => {
     expect([status(5), status(6), status(7)]).toEqual(["waitlisted", "waitlisted", "waitlisted"]);
     expect(await classCounts(classId)).toEqual({ confirmedCount: 3, waitlistCount: 3 });
 
-    // Each promoted member is told once; nobody else is.
+    // Each promoted member is told once, in the app and by email (their default channels);
+    // nobody else is.
     for (const i of [3, 4]) {
-      const notices = (await notificationsOf(members[i]!.uid)).filter(
+      const uid = members[i]!.uid;
+      const row = await admin.db.doc(paths.attendee(classId, uid)).get();
+      const noticeId = promotedNotice(
+        { classId, title: "", startsAtMs: 0, timeZone: "UTC" },
+        (row.get("joinedAt") as Timestamp).toMillis(),
+      ).id;
+      const delivery = await waitForDoc(notificationPaths.delivery(uid, noticeId), (d) => d);
+      expect(delivery).toMatchObject({ type: "waitlist_promoted", inApp: true });
+      const mail = await admin.db.doc(paths.mail(String(delivery["mailId"]))).get();
+      expect(mail.get("message.subject")).toMatch(/^You're in/);
+      const notices = (await notificationsOf(uid)).filter(
         (n) => n.type === "waitlist_promoted" && n.data["classId"] === classId,
       );
       expect(notices).toHaveLength(1);
