@@ -11,7 +11,15 @@ import { run, selfCommand } from "./process.js";
 import { findChromium } from "./toolchain.js";
 
 const RESULTS_DIR = join(ROOT, ".numina", "test-results");
-const EMULATED_PROJECTS = ["rules", "integration", "e2e"];
+/**
+ * Emulator-backed projects, in phases run one after the other in the same emulator session. The
+ * browser tests wait on triggers (a Discover queue, a match, a chat); run beside the integration
+ * bursts, they queue behind hundreds of trigger processes in the Functions emulator.
+ */
+const EMULATED_PHASES = [
+  { label: "rules and integration", projects: ["rules", "integration"], report: "emulated.json" },
+  { label: "browser", projects: ["e2e"], report: "browser.json" },
+];
 
 interface Tally {
   passed: number;
@@ -108,9 +116,9 @@ export async function runTests(): Promise<number> {
   if (built) {
     banner("rules, integration and browser tests (emulators)");
     findChromium(); // fail early, with the install hint, rather than inside every browser test
-    const emulatedReport = join(RESULTS_DIR, "emulated.json");
-    await runInEmulators(selfCommand("emulated-tests", [emulatedReport]), { quiet: true });
-    addReport(tally, "emulated", emulatedReport);
+    const reports = EMULATED_PHASES.map((phase) => join(RESULTS_DIR, phase.report));
+    await runInEmulators(selfCommand("emulated-tests", reports), { quiet: true });
+    EMULATED_PHASES.forEach((phase, i) => addReport(tally, phase.label, reports[i]!));
   } else {
     tally.failed += 1;
     tally.failures.push("emulator tests: not run, the functions did not build");
@@ -122,8 +130,15 @@ export async function runTests(): Promise<number> {
   return tally.failed === 0 ? 0 : 1;
 }
 
-/** Inside the emulator session: the emulator-backed vitest projects. */
-export async function runEmulatedTests([reportFile]: string[]): Promise<number> {
-  if (!reportFile) throw new Error("emulated-tests needs a report file");
-  return run(bin("vitest"), vitestArgs(EMULATED_PROJECTS, reportFile));
+/** Inside the emulator session: the emulator-backed vitest projects, phase by phase. */
+export async function runEmulatedTests(reportFiles: string[]): Promise<number> {
+  if (reportFiles.length !== EMULATED_PHASES.length) {
+    throw new Error(`emulated-tests needs ${EMULATED_PHASES.length} report files`);
+  }
+  let failed = false;
+  for (const [i, phase] of EMULATED_PHASES.entries()) {
+    banner(`${phase.label} tests`);
+    if ((await run(bin("vitest"), vitestArgs(phase.projects, reportFiles[i]!))) !== 0) failed = true;
+  }
+  return failed ? 1 : 0;
 }

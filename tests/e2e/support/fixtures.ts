@@ -89,7 +89,10 @@ export class Fixtures {
     if (options.role) patch["role"] = options.role;
     if (options.onboarded)
       Object.assign(patch, onboardedProfile(displayName), { updatedAt: FieldValue.serverTimestamp() });
-    if (Object.keys(patch).length > 0) await this.db.doc(paths.user(record.uid)).update(patch);
+    if (Object.keys(patch).length > 0) {
+      const ref = this.db.doc(paths.user(record.uid));
+      await withTransientRetry(() => ref.update(patch));
+    }
     return user;
   }
 
@@ -130,5 +133,21 @@ export class Fixtures {
       await this.db.recursiveDelete(this.db.doc(paths.user(uid))).catch(() => undefined);
     }
     await deleteApp(this.app);
+  }
+}
+
+/**
+ * The Firestore emulator sometimes answers a write that raced the provisioning trigger's
+ * transaction on the same document with `2 UNKNOWN` or `10 ABORTED`; the write is safe to repeat.
+ */
+async function withTransientRetry<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= attempts || (code !== 2 && code !== 10)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
   }
 }
