@@ -1,3 +1,6 @@
+import type { Firestore, Timestamp } from "firebase-admin/firestore";
+import { collections } from "../../../functions/src/model/index.js";
+
 /** Where the emulators are, and a check that fails fast with a useful message when they are not running. */
 export const PROJECT_ID = process.env["GCLOUD_PROJECT"] ?? "demo-numina";
 export const AUTH_EMULATOR = `http://${process.env["FIREBASE_AUTH_EMULATOR_HOST"] ?? "127.0.0.1:9099"}`;
@@ -19,33 +22,31 @@ export async function assertEmulatorsUp(): Promise<void> {
   }
 }
 
-interface OobCode {
-  email: string;
-  oobCode: string;
-  oobLink: string;
-  /** PASSWORD_RESET, VERIFY_EMAIL, EMAIL_SIGNIN, … */
-  requestType: string;
-}
-
 /**
- * The newest out-of-band code the Auth emulator "sent" to `email` — the emulator's stand-in for
- * the link in the email. Polls, because the client's request may still be in flight.
+ * The newest account email of `template` that Numina queued for `email` in its outbox (`mail/`),
+ * with the action link it carries: what the member would click. Polls, because the callable that
+ * queues it may still be in flight.
  */
-export async function waitForOobCode(
+export async function waitForAccountEmail(
+  db: Firestore,
   email: string,
-  requestType: "PASSWORD_RESET" | "VERIFY_EMAIL",
-  timeoutMs = 10_000,
-): Promise<OobCode> {
+  template: "verify_email" | "password_reset",
+  timeoutMs = 20_000,
+): Promise<{ subject: string; text: string; link: URL }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await fetch(`${AUTH_EMULATOR}/emulator/v1/projects/${PROJECT_ID}/oobCodes`);
-    const body = (await res.json()) as { oobCodes?: OobCode[] };
-    const matches = (body.oobCodes ?? []).filter(
-      (code) => code.email.toLowerCase() === email.toLowerCase() && code.requestType === requestType,
-    );
-    const latest = matches.at(-1);
-    if (latest) return latest;
-    if (Date.now() > deadline) throw new Error(`No ${requestType} code for ${email} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const snap = await db.collection(collections.mail).where("to", "==", email).where("template", "==", template).get();
+    const newest = snap.docs
+      .map((d) => d.data())
+      .sort((a, b) => (a["createdAt"] as Timestamp).toMillis() - (b["createdAt"] as Timestamp).toMillis())
+      .at(-1);
+    if (newest) {
+      const message = newest["message"] as { subject: string; text: string };
+      const href = /https?:\/\/\S*oobCode=\S+/.exec(message.text)?.[0];
+      if (!href) throw new Error(`The ${template} email to ${email} carries no action link:\n${message.text}`);
+      return { subject: message.subject, text: message.text, link: new URL(href) };
+    }
+    if (Date.now() > deadline) throw new Error(`No ${template} email to ${email} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -38,8 +38,12 @@ export function EmailVerificationPanel() {
     setBusy("resend");
     setMessage(null);
     try {
-      await resendVerification(session.user);
-      setMessage({ kind: "success", text: `We sent a new link to ${session.email ?? "your email"}.` });
+      const sent = await resendVerification();
+      const to = session.email ?? "your email";
+      setMessage({
+        kind: "success",
+        text: sent ? `We sent a new link to ${to}.` : `We sent a link to ${to} a moment ago: check your inbox.`,
+      });
     } catch (err) {
       setMessage({ kind: "error", text: errorMessage(err) });
     } finally {

@@ -1,23 +1,36 @@
-/** Thin wrappers over Firebase Auth, so pages never import the SDK directly. */
+/**
+ * Thin wrappers over Firebase Auth, so pages never import the SDK directly. Account emails
+ * (verification, password reset) go through Numina's callables and templates, not Firebase's
+ * built-in emails, so they look like every other Numina email and show in the dev mailbox.
+ */
 import {
   GoogleAuthProvider,
   applyActionCode,
   confirmPasswordReset,
   createUserWithEmailAndPassword,
-  sendEmailVerification,
-  sendPasswordResetEmail,
   signInWithEmailAndPassword,
   signInWithPopup,
   signOut as firebaseSignOut,
   verifyPasswordResetCode,
   type User,
 } from "firebase/auth";
-import { auth } from "../firebase";
+import { httpsCallable } from "firebase/functions";
+import type { RequestPasswordResetRequest } from "@numina/model";
+import { auth, functions } from "../firebase";
+
+const sendVerificationEmail = httpsCallable<Record<string, never>, { queued: boolean }>(
+  functions,
+  "sendVerificationEmail",
+);
+const requestPasswordResetCallable = httpsCallable<RequestPasswordResetRequest, { ok: true }>(
+  functions,
+  "requestPasswordReset",
+);
 
 export async function signUp(email: string, password: string): Promise<User> {
   const { user } = await createUserWithEmailAndPassword(auth, email, password);
   // The account exists either way; a failed verification email can be resent from the banner.
-  await sendEmailVerification(user).catch((error: unknown) => console.warn("Verification email not sent", error));
+  await sendVerificationEmail({}).catch((error: unknown) => console.warn("Verification email not sent", error));
   return user;
 }
 
@@ -33,9 +46,14 @@ export async function signInWithGoogle(): Promise<User> {
 
 export const signOut = () => firebaseSignOut(auth);
 
-export const resendVerification = (user: User) => sendEmailVerification(user);
+/** False when a link was already sent in the last minute (a double click sends one email). */
+export async function resendVerification(): Promise<boolean> {
+  return (await sendVerificationEmail({})).data.queued;
+}
 
-export const requestPasswordReset = (email: string) => sendPasswordResetEmail(auth, email);
+export async function requestPasswordReset(email: string): Promise<void> {
+  await requestPasswordResetCallable({ email });
+}
 
 /** Returns the account's email, so the page can say whose password is being reset. */
 export const checkPasswordResetCode = (oobCode: string) => verifyPasswordResetCode(auth, oobCode);
