@@ -49,23 +49,12 @@ export function AppLayout() {
                 <NavLink to="/schedule" data-testid="nav-schedule" onClick={() => setMenuOpen(false)}>
                   My schedule
                 </NavLink>
-                {(session.role === "instructor" || session.role === "admin") && (
-                  <NavLink to="/instructor" data-testid="nav-instructor" onClick={() => setMenuOpen(false)}>
-                    Instructor
-                  </NavLink>
-                )}
-                {/* ---- Matching */}
                 <NavLink to="/discover" data-testid="nav-discover" onClick={() => setMenuOpen(false)}>
                   Discover
                 </NavLink>
                 <NavLink to="/matches" end data-testid="nav-matches" onClick={() => setMenuOpen(false)}>
                   Matches
                 </NavLink>
-                {session.role === "admin" && (
-                  <NavLink to="/admin/reports" data-testid="nav-admin-reports" onClick={() => setMenuOpen(false)}>
-                    Reports
-                  </NavLink>
-                )}
                 <NavLink to="/messages" data-testid="nav-messages" onClick={() => setMenuOpen(false)}>
                   Messages
                   <UnreadBadge uid={session.uid} />
@@ -73,6 +62,12 @@ export function AppLayout() {
                 <NavLink to="/profile" onClick={() => setMenuOpen(false)}>
                   Profile
                 </NavLink>
+                {/* What a role adds comes after what every member has. */}
+                {(session.role === "instructor" || session.role === "admin") && (
+                  <NavLink to="/instructor" data-testid="nav-instructor" onClick={() => setMenuOpen(false)}>
+                    Instructor
+                  </NavLink>
+                )}
                 {session.role === "admin" && (
                   <>
                     <NavLink to="/admin/users" data-testid="nav-admin" onClick={() => setMenuOpen(false)}>
@@ -80,6 +75,9 @@ export function AppLayout() {
                     </NavLink>
                     <NavLink to="/admin/classes" data-testid="nav-admin-classes" onClick={() => setMenuOpen(false)}>
                       All classes
+                    </NavLink>
+                    <NavLink to="/admin/reports" data-testid="nav-admin-reports" onClick={() => setMenuOpen(false)}>
+                      Reports
                     </NavLink>
                   </>
                 )}

@@ -5,9 +5,14 @@ import { UpcomingList } from "../classes/SchedulePage";
 import { useMyUpcoming } from "../classes/hooks";
 import { Alert, RoleBadge, Spinner, humanize } from "../shared/ui";
 
-const UPCOMING = [
-  { title: "Discover partners", text: "Members near you who train like you do, matched on interests and schedule." },
-  { title: "Messages", text: "Chat with your matches and class groups." },
+const SHORTCUTS = [
+  {
+    title: "Discover partners",
+    text: "Members near you who train like you do, matched on interests and schedule.",
+    to: "/discover",
+    action: "Find partners",
+  },
+  { title: "Messages", text: "Chat with your matches and class groups.", to: "/messages", action: "Open messages" },
 ] as const;
 
 function availabilitySummary(slots: readonly AvailabilitySlot[]): string {
@@ -70,12 +75,13 @@ export function HomePage() {
 
         <div className="stack">
           <NextClasses uid={session.uid} />
-          {UPCOMING.map((item) => (
-            <section key={item.title} className="card card-muted" aria-label={item.title}>
-              <h2 className="card-title">
-                {item.title} <span className="badge badge-soon">Coming soon</span>
-              </h2>
+          {SHORTCUTS.map((item) => (
+            <section key={item.title} className="card stack" aria-label={item.title}>
+              <h2 className="card-title">{item.title}</h2>
               <p className="muted">{item.text}</p>
+              <Link to={item.to} className="button">
+                {item.action}
+              </Link>
             </section>
           ))}
         </div>

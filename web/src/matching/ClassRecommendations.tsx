@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { ClassRecommendation } from "@numina/model";
+import { formatLocalDateTime } from "../classes/time";
 import { errorMessage } from "../shared/errors";
 import { getClassRecommendations } from "./matchingStore";
 
@@ -28,7 +29,7 @@ export function ClassRecommendations() {
           <li key={c.classId}>
             <Link to={`/classes/${c.classId}`}>{c.title}</Link>{" "}
             <span className="muted">
-              {new Date(c.startsAt).toLocaleString()} · {c.reasons.join(" · ")}
+              {formatLocalDateTime(new Date(c.startsAt).getTime())} · {c.reasons.join(" · ")}
             </span>
           </li>
         ))}
