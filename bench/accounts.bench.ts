@@ -23,7 +23,8 @@ async function baseline(): Promise<Series> {
         await seen;
       }),
     );
-    await admin.db.doc(path).delete();
+    // Not deleted: a delete right after the listener closes sometimes fails with UNKNOWN in the
+    // Firestore emulator, and the baseline documents cost nothing (every bench session is fresh).
   }
   return { name: "baseline: write → listener", samplesMs };
 }
@@ -57,7 +58,14 @@ async function roleChanges(): Promise<Series> {
   return { name: "setUserRole callable", samplesMs };
 }
 
-await warmUp(() => admin.db.doc(`benchBaseline/warm-up`).set({ at: Date.now() }));
+// Warm the listen path as well as writes: a fresh client's first listener can stall in the
+// emulator, and a stalled first sample would measure that, not the baseline.
+await warmUp(async () => {
+  const path = `benchBaseline/warm-up-${randomUUID()}`;
+  const seen = waitForDoc(path, (d) => d, 5_000);
+  await admin.db.doc(path).set({ at: Date.now() });
+  await seen;
+});
 const base = await baseline();
 const series = [await provisioning(), await roleChanges()];
 report("accounts", summarise(base, series), { samples: SAMPLES });
