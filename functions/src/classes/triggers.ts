@@ -88,7 +88,10 @@ export const onAttendeePromoted = onDocumentUpdated(documentPatterns.attendee, a
   if (event.data?.after.get("toldWaitlisted") !== true) return;
   const { classId, uid } = event.params;
   const cls = classSchema.safeParse((await db().doc(paths.class(classId)).get()).data());
-  if (!cls.success) return;
+  if (!cls.success) {
+    logger.warn("promotion notice skipped: invalid class", { classId, uid });
+    return;
+  }
   const notice = promotedNotice(classRefOf(classId, cls.data), after.data.joinedAt.toMillis());
   const delivered = await notifyMany(db(), [uid], notice);
   logger.info("waitlist promotion notice", { event: "class.promotedNotice", classId, uid, delivered });
