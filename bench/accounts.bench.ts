@@ -12,20 +12,21 @@ import { report, summarise, timed, warmUp, type Series } from "./support/report.
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 25);
 
+/**
+ * One new document written and seen by a listener. The documents are not deleted: a delete right
+ * after the listener closes sometimes fails with UNKNOWN in the Firestore emulator, and they cost
+ * nothing (every bench session is fresh).
+ */
+async function writeAndSee(timeoutMs?: number): Promise<void> {
+  const path = `benchBaseline/${randomUUID()}`;
+  const seen = waitForDoc(path, (d) => d, timeoutMs);
+  await admin.db.doc(path).set({ at: Date.now() });
+  await seen;
+}
+
 async function baseline(): Promise<Series> {
   const samplesMs: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const path = `benchBaseline/${randomUUID()}`;
-    samplesMs.push(
-      await timed(async () => {
-        const seen = waitForDoc(path, (d) => d);
-        await admin.db.doc(path).set({ i });
-        await seen;
-      }),
-    );
-    // Not deleted: a delete right after the listener closes sometimes fails with UNKNOWN in the
-    // Firestore emulator, and the baseline documents cost nothing (every bench session is fresh).
-  }
+  for (let i = 0; i < SAMPLES; i++) samplesMs.push(await timed(() => writeAndSee()));
   return { name: "baseline: write → listener", samplesMs };
 }
 
@@ -60,12 +61,7 @@ async function roleChanges(): Promise<Series> {
 
 // Warm the listen path as well as writes: a fresh client's first listener can stall in the
 // emulator, and a stalled first sample would measure that, not the baseline.
-await warmUp(async () => {
-  const path = `benchBaseline/warm-up-${randomUUID()}`;
-  const seen = waitForDoc(path, (d) => d, 5_000);
-  await admin.db.doc(path).set({ at: Date.now() });
-  await seen;
-});
+await warmUp(() => writeAndSee(5_000));
 const base = await baseline();
 const series = [await provisioning(), await roleChanges()];
 report("accounts", summarise(base, series), { samples: SAMPLES });

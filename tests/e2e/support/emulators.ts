@@ -1,5 +1,5 @@
-import type { Firestore, Timestamp } from "firebase-admin/firestore";
-import { collections } from "../../../functions/src/model/index.js";
+import type { Firestore } from "firebase-admin/firestore";
+import { collections, mailSchema } from "../../../functions/src/model/index.js";
 
 /** Where the emulators are, and a check that fails fast with a useful message when they are not running. */
 export const PROJECT_ID = process.env["GCLOUD_PROJECT"] ?? "demo-numina";
@@ -37,11 +37,11 @@ export async function waitForAccountEmail(
   for (;;) {
     const snap = await db.collection(collections.mail).where("to", "==", email).where("template", "==", template).get();
     const newest = snap.docs
-      .map((d) => d.data())
-      .sort((a, b) => (a["createdAt"] as Timestamp).toMillis() - (b["createdAt"] as Timestamp).toMillis())
+      .map((d) => mailSchema.parse(d.data()))
+      .sort((a, b) => a.createdAt.toMillis() - b.createdAt.toMillis())
       .at(-1);
     if (newest) {
-      const message = newest["message"] as { subject: string; text: string };
+      const { message } = newest;
       const href = /https?:\/\/\S*oobCode=\S+/.exec(message.text)?.[0];
       if (!href) throw new Error(`The ${template} email to ${email} carries no action link:\n${message.text}`);
       return { subject: message.subject, text: message.text, link: new URL(href) };

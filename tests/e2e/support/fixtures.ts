@@ -7,6 +7,7 @@ import { deleteApp, initializeApp, type App } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { FieldValue, getFirestore, type DocumentData } from "firebase-admin/firestore";
 import { paths, type ProfileEdit, type Role } from "../../../functions/src/model/index.js";
+import { GRPC, grpcCode } from "../../../functions/src/shared/transactions.js";
 import { PROJECT_ID } from "./emulators.js";
 
 export const PASSWORD = "correct-horse-battery";
@@ -145,8 +146,8 @@ async function withTransientRetry<T>(write: () => Promise<T>, attempts = 3): Pro
     try {
       return await write();
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= attempts || (code !== 2 && code !== 10)) throw error;
+      const code = grpcCode(error);
+      if (attempt >= attempts || (code !== GRPC.UNKNOWN && code !== GRPC.ABORTED)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
     }
   }
