@@ -1,40 +1,37 @@
-/** A member's attendance at a glance. Pure. */
+/** A member's attendance at a glance, in the member's own time zone. Pure. */
+import { addLocalWeeks, startOfLocalIsoWeek, startOfLocalMonth } from "./localTime.js";
 
 export interface AttendanceStats {
+  /** Classes attended since local midnight on the 1st of this month. */
   attendedThisMonth: number;
-  /** Consecutive ISO weeks, ending with this week or last week, with at least one class attended. */
+  /** Consecutive ISO weeks (Monday to Sunday, local), ending with this week or last week, with a class attended. */
   weeklyStreak: number;
   totalAttended: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Monday 00:00 UTC of the week containing `ms`, as a week number since the epoch. */
-function weekIndex(ms: number): number {
-  const days = Math.floor(ms / DAY_MS);
-  // 1970-01-01 was a Thursday; shifting by 3 makes weeks start on Monday.
-  return Math.floor((days + 3) / 7);
-}
-
+/**
+ * Weeks and months are the member's (`timeZone`, the device's zone on the web): a class at 00:30
+ * on a Monday in Berlin (Sunday 22:30 UTC) counts in the new week, and one at 00:30 on the 1st in
+ * the new month.
+ */
 export function attendanceStats(
   records: readonly { status: string; classStartsAtMs: number }[],
   nowMs: number,
+  timeZone: string,
 ): AttendanceStats {
   const attended = records.filter((r) => r.status === "attended");
-  const now = new Date(nowMs);
-  const attendedThisMonth = attended.filter((r) => {
-    const d = new Date(r.classStartsAtMs);
-    return d.getUTCFullYear() === now.getUTCFullYear() && d.getUTCMonth() === now.getUTCMonth();
-  }).length;
+  const thisMonth = startOfLocalMonth(nowMs, timeZone);
+  const attendedThisMonth = attended.filter((r) => startOfLocalMonth(r.classStartsAtMs, timeZone) === thisMonth).length;
 
-  const weeks = new Set(attended.map((r) => weekIndex(r.classStartsAtMs)));
-  const thisWeek = weekIndex(nowMs);
+  const weeks = new Set(attended.map((r) => startOfLocalIsoWeek(r.classStartsAtMs, timeZone)));
+  const thisWeek = startOfLocalIsoWeek(nowMs, timeZone);
   // A streak is still alive during a week with no class yet: count back from last week then.
-  let week = weeks.has(thisWeek) ? thisWeek : thisWeek - 1;
+  const weekBefore = (week: number) => startOfLocalIsoWeek(addLocalWeeks(week, -1, timeZone), timeZone);
+  let week = weeks.has(thisWeek) ? thisWeek : weekBefore(thisWeek);
   let weeklyStreak = 0;
   while (weeks.has(week)) {
     weeklyStreak += 1;
-    week -= 1;
+    week = weekBefore(week);
   }
   return { attendedThisMonth, weeklyStreak, totalAttended: attended.length };
 }

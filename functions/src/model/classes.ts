@@ -1,6 +1,52 @@
-/** Documents and payloads of the classes feature: RSVPs, waitlists, attendance. */
+/** Documents and payloads of the classes feature: classes, RSVPs, waitlists, attendance. */
 import { z } from "zod";
-import { timestampSchema } from "./schemas.js";
+import { citySchema, fitnessLevelSchema, interestSchema } from "./accounts.js";
+import { cityById } from "./catalog.js";
+import { documentIdSchema, timestampSchema, uidIdSchema, uidSchema } from "./primitives.js";
+
+export const CLASS_STATUSES = ["scheduled", "cancelled"] as const;
+export const classLocationSchema = z.object({
+  name: z.string().min(1).max(120),
+  address: z.string().max(240),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  geohash: z.string().regex(/^[0-9b-hjkmnp-z]{1,12}$/),
+});
+
+/** Fields of `classes/{id}` that its instructor (or an admin) writes. */
+export const classEditSchema = z.object({
+  title: z.string().trim().min(1).max(120),
+  description: z.string().max(2000),
+  tags: z.array(interestSchema).max(10),
+  level: fitnessLevelSchema,
+  instructorId: uidSchema,
+  city: citySchema,
+  startsAt: timestampSchema,
+  durationMinutes: z.number().int().min(10).max(480),
+  location: classLocationSchema,
+  capacity: z.number().int().min(1).max(500),
+  status: z.enum(CLASS_STATUSES),
+  /** Set on create to repeat the class weekly: functions create the next occurrences. */
+  recurrence: z
+    .object({ weeks: z.number().int().min(1).max(12) })
+    .nullable()
+    .optional(),
+});
+/** `classes/{id}`: counts are server-owned. */
+export const classSchema = classEditSchema.extend({
+  confirmedCount: z.number().int().min(0),
+  waitlistCount: z.number().int().min(0),
+  /** Server-owned: the class this one was generated from by a weekly recurrence. */
+  seriesId: z.string().nullable().optional(),
+  /** Server-owned: which reminders ("24h", "1h") were sent. */
+  remindersSent: z.array(z.string()).optional(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type FitnessClass = z.infer<typeof classSchema>;
+
+/** A class happens in its city: its times (recurrence, notices, the web) are read in the city's zone. */
+export const classTimeZone = (city: string): string => cityById(city)?.timeZone ?? "UTC";
 
 export const ATTENDEE_STATUSES = ["confirmed", "waitlisted", "cancelled", "attended", "no_show"] as const;
 export type AttendeeStatus = (typeof ATTENDEE_STATUSES)[number];
@@ -20,6 +66,11 @@ export const attendeeSchema = z.object({
   checkedInAt: timestampSchema.nullable(),
   classTitle: z.string(),
   classStartsAt: timestampSchema,
+  /**
+   * Set once the member's own RSVP answered "waitlisted" (under the row's update time, like a
+   * promotion): only they are told "you're in" when promoted. Absent until then.
+   */
+  toldWaitlisted: z.boolean().optional(),
 });
 export type Attendee = z.infer<typeof attendeeSchema>;
 
@@ -33,7 +84,7 @@ export const attendanceRecordSchema = z.object({
 });
 export type AttendanceRecord = z.infer<typeof attendanceRecordSchema>;
 
-export const classIdRequestSchema = z.object({ classId: z.string().min(1).max(128) });
+export const classIdRequestSchema = z.object({ classId: documentIdSchema });
 export type ClassIdRequest = z.infer<typeof classIdRequestSchema>;
 
 export interface RsvpResponse {
@@ -48,14 +99,14 @@ export interface MyRsvpResponse {
 }
 
 export const markAttendanceRequestSchema = z.object({
-  classId: z.string().min(1).max(128),
-  uid: z.string().min(1).max(128),
+  classId: documentIdSchema,
+  uid: uidIdSchema,
   status: z.enum(["attended", "no_show"]),
 });
 export type MarkAttendanceRequest = z.infer<typeof markAttendanceRequestSchema>;
 
 export const removeAttendeeRequestSchema = z.object({
-  classId: z.string().min(1).max(128),
-  uid: z.string().min(1).max(128),
+  classId: documentIdSchema,
+  uid: uidIdSchema,
 });
 export type RemoveAttendeeRequest = z.infer<typeof removeAttendeeRequestSchema>;

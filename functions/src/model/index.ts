@@ -1,14 +1,13 @@
+/** The shared model: every document's and callable payload's shape, by feature. Web imports it too. */
+export * from "./primitives.js";
 export * from "./catalog.js";
-export * from "./schemas.js";
+export * from "./localTime.js";
+export * from "./deployment.js";
 export * from "./paths.js";
+export * from "./documents.js";
+export * from "./accounts.js";
 export * from "./classes.js";
-export * from "./notifications.js";
 export * from "./attendanceStats.js";
 export * from "./matching.js";
-export * from "./conversations.js";
-
-// ---- Matching
-export * from "./matchingSchemas.js";
-
-// ---- Messaging
 export * from "./messaging.js";
+export * from "./notifications.js";

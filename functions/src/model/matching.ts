@@ -3,7 +3,8 @@
  * it (messaging opens a conversation per match and honours blocks).
  */
 import { z } from "zod";
-import { timestampSchema } from "./schemas.js";
+import { FITNESS_LEVELS, INTERESTS } from "./catalog.js";
+import { documentIdSchema, timestampSchema, uidIdSchema } from "./primitives.js";
 
 export const MATCH_ACTIONS = ["like", "pass", "super_like"] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];
@@ -62,3 +63,208 @@ export const reportSchema = z.object({
   reviewedAt: timestampSchema.nullable(),
 });
 export type Report = z.infer<typeof reportSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// users/{uid}/private/matchPreferences (owner-written; every field optional)
+
+export const MATCH_AUDIENCES = ["everyone", "members_only"] as const;
+export type MatchAudience = (typeof MATCH_AUDIENCES)[number];
+export const MAX_DISTANCE_LIMITS = { min: 1, max: 100 } as const;
+
+/** The fields as a client writes them: each may be missing, and a missing one takes its default. */
+export const matchPreferencesSchema = z.object({
+  /** Furthest a partner may live, in km. */
+  maxDistanceKm: z.number().int().min(MAX_DISTANCE_LIMITS.min).max(MAX_DISTANCE_LIMITS.max).optional(),
+  /** Levels the member wants to train with; empty means any level. */
+  fitnessLevels: z.array(z.enum(FITNESS_LEVELS)).max(FITNESS_LEVELS.length).optional(),
+  /** Interests a partner should share at least one of; empty means any. */
+  interests: z.array(z.enum(INTERESTS)).max(INTERESTS.length).optional(),
+  /** Whether instructors and admins appear too, or members only. */
+  audience: z.enum(MATCH_AUDIENCES).optional(),
+  /** Off: the member neither sees anyone in Discover nor appears in anyone's. */
+  discoverable: z.boolean().optional(),
+  updatedAt: timestampSchema.optional(),
+});
+export type MatchPreferencesDoc = z.infer<typeof matchPreferencesSchema>;
+export const MATCH_PREFERENCE_FIELDS = [
+  "maxDistanceKm",
+  "fitnessLevels",
+  "interests",
+  "audience",
+  "discoverable",
+] as const;
+
+export interface MatchPreferences {
+  maxDistanceKm: number;
+  fitnessLevels: (typeof FITNESS_LEVELS)[number][];
+  interests: (typeof INTERESTS)[number][];
+  audience: MatchAudience;
+  discoverable: boolean;
+}
+
+/** What a member who never opened the preferences page gets: anyone within 10 km, discoverable. */
+export const DEFAULT_MATCH_PREFERENCES: MatchPreferences = {
+  maxDistanceKm: 10,
+  fitnessLevels: [],
+  interests: [],
+  audience: "everyone",
+  discoverable: true,
+};
+
+export function effectivePreferences(doc: MatchPreferencesDoc | null | undefined): MatchPreferences {
+  return {
+    maxDistanceKm: doc?.maxDistanceKm ?? DEFAULT_MATCH_PREFERENCES.maxDistanceKm,
+    fitnessLevels: doc?.fitnessLevels ?? DEFAULT_MATCH_PREFERENCES.fitnessLevels,
+    interests: doc?.interests ?? DEFAULT_MATCH_PREFERENCES.interests,
+    audience: doc?.audience ?? DEFAULT_MATCH_PREFERENCES.audience,
+    discoverable: doc?.discoverable ?? DEFAULT_MATCH_PREFERENCES.discoverable,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// users/{uid}/matchActions/{targetUid} (owner-written, once per target)
+
+export const matchActionSchema = z.object({
+  action: z.enum(MATCH_ACTIONS),
+  createdAt: timestampSchema,
+  /** Server-owned: the pair unmatched or one blocked the other, so they never match again. */
+  dissolvedAt: timestampSchema.optional(),
+});
+export type MatchActionDoc = z.infer<typeof matchActionSchema>;
+
+/**
+ * `users/{uid}/private/superLikeQuota`: the owner's super-likes today. Rules cannot count
+ * documents, so the client bumps this counter in the same batch as each super-like and the rules
+ * check the pair (see docs/adr/0006-partner-matching.md).
+ */
+export const superLikeQuotaSchema = z.object({
+  /** UTC day number: floor(epoch ms / 86 400 000). */
+  day: z.number().int(),
+  count: z.number().int().min(0),
+  /** The super-like this count was last bumped for. */
+  lastTargetUid: z.string(),
+});
+export type SuperLikeQuota = z.infer<typeof superLikeQuotaSchema>;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+export const utcDayNumber = (ms: number): number => Math.floor(ms / DAY_MS);
+
+// ---------------------------------------------------------------------------------------------
+// users/{uid}/blocks/{otherUid} (owner-written)
+
+export const blockSchema = z.object({ createdAt: timestampSchema });
+export type Block = z.infer<typeof blockSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// config/matching (admin-written; every field optional, defaults in code)
+
+export const MATCHING_FACTORS = ["level", "interests", "distance", "schedule", "history"] as const;
+export type MatchingFactor = (typeof MATCHING_FACTORS)[number];
+
+const weightSchema = z.number().min(0).max(100);
+export const matchingConfigSchema = z.object({
+  weights: z
+    .object({
+      level: weightSchema.optional(),
+      interests: weightSchema.optional(),
+      distance: weightSchema.optional(),
+      schedule: weightSchema.optional(),
+      history: weightSchema.optional(),
+    })
+    .optional(),
+  superLikesPerDay: z.number().int().min(0).max(100).optional(),
+  updatedAt: timestampSchema.optional(),
+});
+export type MatchingConfigDoc = z.infer<typeof matchingConfigSchema>;
+/** Also repeated in firestore.rules, which cannot import it: keep them equal. */
+export const DEFAULT_SUPER_LIKES_PER_DAY = 3;
+
+// ---------------------------------------------------------------------------------------------
+// users/{uid}/candidates/{candidateUid}: the precomputed Discover queue (functions only)
+
+export const factorBreakdownSchema = z.object({
+  level: z.number(),
+  interests: z.number(),
+  distance: z.number(),
+  schedule: z.number(),
+  history: z.number(),
+});
+export type FactorBreakdown = z.infer<typeof factorBreakdownSchema>;
+
+export const candidateEntrySchema = z.object({
+  uid: z.string(),
+  displayName: z.string(),
+  photoURL: z.string().nullable(),
+  /** 0–100, the same from either side of the pair. */
+  score: z.number(),
+  /** Order in this member's queue: the score, raised when the candidate super-liked them. */
+  rank: z.number(),
+  reasons: z.array(z.string()),
+  factors: factorBreakdownSchema,
+  distanceKm: z.number(),
+  superLikedYou: z.boolean(),
+  computedAt: timestampSchema,
+});
+export type CandidateEntry = z.infer<typeof candidateEntrySchema>;
+
+/**
+ * `users/{uid}/private/candidateQueue` (functions only): when the member's queue was last rebuilt.
+ * `refreshedAt` is the server's read time when that rebuild began reading, so it saw every write
+ * committed before it; a trigger for an earlier change skips (see queueFreshness.ts).
+ */
+export const candidateQueueStateSchema = z.object({ refreshedAt: timestampSchema });
+export type CandidateQueueState = z.infer<typeof candidateQueueStateSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Callables
+
+export const getPartnerMatchesRequestSchema = z.object({
+  limit: z.number().int().min(1).max(50).optional(),
+  cursor: z.string().max(500).optional(),
+});
+export type GetPartnerMatchesRequest = z.infer<typeof getPartnerMatchesRequestSchema>;
+export interface PartnerMatch {
+  uid: string;
+  displayName: string;
+  photoURL: string | null;
+  score: number;
+  reasons: string[];
+  factors: FactorBreakdown;
+  distanceKm: number;
+  superLikedYou: boolean;
+}
+export interface GetPartnerMatchesResponse {
+  matches: PartnerMatch[];
+  nextCursor: string | null;
+}
+
+export const unmatchRequestSchema = z.object({ uid: uidIdSchema });
+export type UnmatchRequest = z.infer<typeof unmatchRequestSchema>;
+
+export const getClassRecommendationsRequestSchema = z.object({
+  limit: z.number().int().min(1).max(50).optional(),
+});
+export type GetClassRecommendationsRequest = z.infer<typeof getClassRecommendationsRequestSchema>;
+export interface ClassRecommendation {
+  classId: string;
+  title: string;
+  /** ISO 8601. */
+  startsAt: string;
+  score: number;
+  reasons: string[];
+}
+export interface GetClassRecommendationsResponse {
+  classes: ClassRecommendation[];
+}
+
+export const reviewReportRequestSchema = z.object({
+  reportId: documentIdSchema,
+  status: z.enum(["actioned", "dismissed"]),
+});
+
+/** A member's report of another member, as the client files it. */
+export const userReportInputSchema = z.object({
+  subjectUid: uidIdSchema,
+  reason: z.enum(REPORT_REASONS),
+  details: z.string().max(1000),
+});
+export type UserReportInput = z.infer<typeof userReportInputSchema>;

@@ -1,7 +1,42 @@
-/** Messages, each member's state in a conversation, and the messaging callables' payloads. */
+/**
+ * Conversations (shared with the features that open them: matches, classes), messages, each
+ * member's state in a conversation, and the messaging callables' payloads.
+ */
 import { z } from "zod";
 import { REPORT_REASONS } from "./matching.js";
-import { timestampSchema } from "./schemas.js";
+import { documentIdSchema, timestampSchema } from "./primitives.js";
+
+export const CONVERSATION_TYPES = ["direct", "group"] as const;
+export type ConversationType = (typeof CONVERSATION_TYPES)[number];
+
+export const CONVERSATION_STATUSES = ["open", "closed"] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** A match's conversation shares the match's id (the pair id), so both are found from either. */
+export const directConversationId = (pairId: string): string => pairId;
+/** One group conversation per class, for its confirmed attendees and instructor. */
+export const classConversationId = (classId: string): string => `class_${classId}`;
+
+/** `conversations/{id}`: written only by functions. */
+export const conversationSchema = z.object({
+  type: z.enum(CONVERSATION_TYPES),
+  memberIds: z.array(z.string()),
+  /** Groups only. */
+  title: z.string().nullable(),
+  status: z.enum(CONVERSATION_STATUSES),
+  /** What the conversation belongs to: the match's pair id or the class id. */
+  matchId: z.string().nullable(),
+  classId: z.string().nullable(),
+  /**
+   * Absent until the first message: opening a conversation writes without reading (it runs inside
+   * the matching transaction after that transaction's reads), so it cannot initialise it to null.
+   */
+  lastMessage: z.object({ text: z.string(), senderId: z.string(), sentAt: timestampSchema }).nullable().default(null),
+  unreadCounts: z.record(z.string(), z.number().int().min(0)),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Conversation = z.infer<typeof conversationSchema>;
 
 export const MESSAGE_LIMITS = {
   textMax: 2000,
@@ -49,14 +84,25 @@ export const conversationMemberSchema = z.object({
 });
 export type ConversationMember = z.infer<typeof conversationMemberSchema>;
 
-const idSchema = z.string().min(1).max(256);
+/**
+ * `conversations/{id}/receipts/{messageId}`: functions only, no client access. Created in the one
+ * batch that applies a message (its counters, preview and in-app notices), so a redelivered event
+ * is refused as a whole and nothing is counted or noticed twice.
+ */
+export const messageReceiptSchema = z.object({
+  senderId: z.string().min(1),
+  /** The members whose unread count the message raised. */
+  counted: z.array(z.string()),
+  appliedAt: timestampSchema,
+});
+export type MessageReceipt = z.infer<typeof messageReceiptSchema>;
 
-export const conversationIdRequestSchema = z.object({ conversationId: idSchema });
+export const conversationIdRequestSchema = z.object({ conversationId: documentIdSchema });
 export type ConversationIdRequest = z.infer<typeof conversationIdRequestSchema>;
 
 export const reportMessageRequestSchema = z.object({
-  conversationId: idSchema,
-  messageId: idSchema,
+  conversationId: documentIdSchema,
+  messageId: documentIdSchema,
   reason: z.enum(REPORT_REASONS),
   details: z.string().max(1000).default(""),
 });

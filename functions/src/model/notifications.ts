@@ -1,6 +1,6 @@
 /** `users/{uid}/notifications/{id}`: the in-app notification centre, written only by functions. */
 import { z } from "zod";
-import { timestampSchema } from "./schemas.js";
+import { timestampSchema } from "./primitives.js";
 
 export const NOTIFICATION_TYPES = [
   "match",
@@ -131,7 +131,7 @@ export const mailDeliverySchema = z.object({
   endTime: timestampSchema.nullable(),
   /** While PROCESSING: after this, the attempt is presumed dead (and is never resent). */
   leaseExpireTime: timestampSchema.nullable(),
-  /** While RETRY: when the next attempt is due. */
+  /** While RETRY: when the next attempt is due (Numina's own: the extension does not back off). */
   nextAttemptAt: timestampSchema.nullable(),
   error: z.string().nullable(),
   info: z
@@ -140,13 +140,33 @@ export const mailDeliverySchema = z.object({
 });
 export type MailDelivery = z.infer<typeof mailDeliverySchema>;
 
-/** `mail/{id}`: the email outbox, in the "Trigger Email" extension's document shape. Functions only. */
+/**
+ * What an outbox email is: an account email, the weekly digest, or a notice of one of the
+ * notification types.
+ */
+export const MAIL_KINDS = [
+  "welcome",
+  "verify_email",
+  "password_reset",
+  "weekly_digest",
+  ...NOTIFICATION_TYPES,
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/**
+ * `mail/{id}`: the email outbox, functions only. A valid document of the Firebase "Trigger Email"
+ * extension (firestore-send-email): `to`, `message`, `headers` and `delivery` are the extension's
+ * fields, with its meaning; `kind`, `uid`, `unsubscribe`, `createdAt` and `delivery.nextAttemptAt`
+ * are Numina's own, which the extension ignores. Numina renders every email itself into `message`,
+ * so the extension's `template: { name, data }` is never set: it would make the extension render
+ * a template from its own templates collection instead.
+ */
 export const mailSchema = z.object({
   to: z.string().email(),
   message: z.object({ subject: z.string().min(1).max(300), text: z.string(), html: z.string() }),
   headers: z.record(z.string(), z.string()),
-  /** What the email is about, for support (`welcome`, `class_cancelled`, …). */
-  template: z.string(),
+  /** What the email is about, for support and tests (not the extension's `template`). */
+  kind: z.enum(MAIL_KINDS),
   uid: z.string().nullable(),
   /**
    * Set on emails a member can unsubscribe from. The sender signs the link and fills it in (the

@@ -1,11 +1,4 @@
-/**
- * The shape of every Firestore document and callable payload, written once. The web client and
- * the functions both import this module (see docs/adr/0001-shared-model.md); firestore.rules
- * enforces the same constraints on client writes.
- *
- * Timestamps are typed structurally (anything with toMillis()) so the same schema accepts the
- * Admin SDK's and the JS SDK's Timestamp classes.
- */
+/** Accounts and roles: the public profile, private settings, the audit log, role changes. */
 import { z } from "zod";
 import {
   AVAILABILITY_SLOTS,
@@ -16,16 +9,7 @@ import {
   ROLES,
   type AvailabilitySlot,
 } from "./catalog.js";
-
-export interface TimestampLike {
-  toMillis(): number;
-}
-export const timestampSchema = z.custom<TimestampLike>(
-  (v) => typeof v === "object" && v !== null && typeof (v as TimestampLike).toMillis === "function",
-  { message: "Expected a Firestore timestamp" },
-);
-
-const uidSchema = z.string().min(1).max(128);
+import { timestampSchema, uidIdSchema, uidSchema } from "./primitives.js";
 
 export const roleSchema = z.enum(ROLES);
 export const fitnessLevelSchema = z.enum(FITNESS_LEVELS);
@@ -90,6 +74,12 @@ export const privateSettingsSchema = z.object({
 });
 export type PrivateSettings = z.infer<typeof privateSettingsSchema>;
 
+/**
+ * A custom claim the demo seed sets (Admin SDK, `seeded: true`) on the accounts it creates: they
+ * get no welcome email. Only the Admin SDK can set a claim, so no client can opt anyone out.
+ */
+export const SEEDED_ACCOUNT_CLAIM = "seeded";
+
 /** `auditLogs/{id}`: every privileged action; written by functions, read by admins. */
 export const auditLogSchema = z.object({
   action: z.enum(["role.set"]),
@@ -102,52 +92,11 @@ export const auditLogSchema = z.object({
 });
 export type AuditLog = z.infer<typeof auditLogSchema>;
 
-export const CLASS_STATUSES = ["scheduled", "cancelled"] as const;
-export const classLocationSchema = z.object({
-  name: z.string().min(1).max(120),
-  address: z.string().max(240),
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  geohash: z.string().regex(/^[0-9b-hjkmnp-z]{1,12}$/),
-});
-
-/** Fields of `classes/{id}` that its instructor (or an admin) writes. */
-export const classEditSchema = z.object({
-  title: z.string().trim().min(1).max(120),
-  description: z.string().max(2000),
-  tags: z.array(interestSchema).max(10),
-  level: fitnessLevelSchema,
-  instructorId: uidSchema,
-  city: citySchema,
-  startsAt: timestampSchema,
-  durationMinutes: z.number().int().min(10).max(480),
-  location: classLocationSchema,
-  capacity: z.number().int().min(1).max(500),
-  status: z.enum(CLASS_STATUSES),
-  /** Set on create to repeat the class weekly: functions create the next occurrences. */
-  recurrence: z
-    .object({ weeks: z.number().int().min(1).max(12) })
-    .nullable()
-    .optional(),
-});
-/** `classes/{id}`: counts are server-owned. */
-export const classSchema = classEditSchema.extend({
-  confirmedCount: z.number().int().min(0),
-  waitlistCount: z.number().int().min(0),
-  /** Server-owned: the class this one was generated from by a weekly recurrence. */
-  seriesId: z.string().nullable().optional(),
-  /** Server-owned: which reminders ("24h", "1h") were sent. */
-  remindersSent: z.array(z.string()).optional(),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
-});
-export type FitnessClass = z.infer<typeof classSchema>;
-
 // ---------------------------------------------------------------------------------------------
 // Callable payloads
 
 export const setUserRoleRequestSchema = z.object({
-  uid: uidSchema,
+  uid: uidIdSchema,
   role: roleSchema,
 });
 export type SetUserRoleRequest = z.infer<typeof setUserRoleRequestSchema>;
