@@ -2,11 +2,12 @@
  * The callable edge: authentication, zod validation, and the one place where a DomainError
  * becomes an HttpsError. Anything else thrown is a bug and surfaces as `internal` (logged).
  */
+import "./runtime.js";
 import { HttpsError, onCall, type CallableRequest } from "firebase-functions/https";
 import type { z } from "zod";
 import { roleFromClaim, type Role } from "../model/index.js";
 import { DomainError } from "./errors.js";
-import { log } from "./log.js";
+import { log } from "./logs.js";
 import { parseOrThrow } from "./validation.js";
 
 export interface Caller {

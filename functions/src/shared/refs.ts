@@ -1,0 +1,117 @@
+/**
+ * One typed reference per document noun of the model, on the Admin side. Reads parse through the
+ * noun's schema; writes are checked against its type. Build paths nowhere else in functions.
+ *
+ *   const doc = await refs(db).class(classId).get();   // doc.data(): FitnessClass | undefined
+ */
+import type { Firestore } from "firebase-admin/firestore";
+import {
+  attendanceRecordSchema,
+  attendeeSchema,
+  auditLogSchema,
+  blockSchema,
+  candidateEntrySchema,
+  candidateQueueStateSchema,
+  classSchema,
+  collections,
+  conversationMemberSchema,
+  conversationSchema,
+  deviceSchema,
+  mailSchema,
+  matchActionSchema,
+  matchPreferencesSchema,
+  matchSchema,
+  matchingConfigSchema,
+  messageReceiptSchema,
+  messageSchema,
+  notificationDeliverySchema,
+  notificationPreferencesSchema,
+  notificationSchema,
+  paths,
+  privateSettingsSchema,
+  reportSchema,
+  superLikeQuotaSchema,
+  userProfileSchema,
+} from "../model/index.js";
+import { typedCollection, typedDoc, typedGroup } from "./firestore.js";
+
+function buildRefs(db: Firestore) {
+  return {
+    // ---- Accounts and roles
+    users: () => typedCollection(db, collections.users, userProfileSchema),
+    user: (uid: string) => typedDoc(db, paths.user(uid), userProfileSchema),
+    privateSettings: (uid: string) => typedDoc(db, paths.privateSettings(uid), privateSettingsSchema),
+    auditLogs: () => typedCollection(db, collections.auditLogs, auditLogSchema),
+    auditLog: (id: string) => typedDoc(db, paths.auditLog(id), auditLogSchema),
+
+    // ---- Classes
+    classes: () => typedCollection(db, collections.classes, classSchema),
+    class: (classId: string) => typedDoc(db, paths.class(classId), classSchema),
+    attendees: (classId: string) => typedCollection(db, paths.attendees(classId), attendeeSchema),
+    attendee: (classId: string, uid: string) => typedDoc(db, paths.attendee(classId, uid), attendeeSchema),
+    /** Every class's roster rows, e.g. one member's schedule. */
+    allAttendees: () => typedGroup(db, collections.attendees, attendeeSchema),
+    attendance: (uid: string) => typedCollection(db, paths.attendance(uid), attendanceRecordSchema),
+    attendanceRecord: (uid: string, classId: string) =>
+      typedDoc(db, paths.attendanceRecord(uid, classId), attendanceRecordSchema),
+
+    // ---- Matching
+    matchPreferences: (uid: string) => typedDoc(db, paths.matchPreferences(uid), matchPreferencesSchema),
+    matchActions: (uid: string) => typedCollection(db, paths.matchActions(uid), matchActionSchema),
+    matchAction: (uid: string, targetUid: string) => typedDoc(db, paths.matchAction(uid, targetUid), matchActionSchema),
+    superLikeQuota: (uid: string) => typedDoc(db, paths.superLikeQuota(uid), superLikeQuotaSchema),
+    blocks: (uid: string) => typedCollection(db, paths.blocks(uid), blockSchema),
+    block: (uid: string, otherUid: string) => typedDoc(db, paths.block(uid, otherUid), blockSchema),
+    matches: () => typedCollection(db, collections.matches, matchSchema),
+    match: (pairId: string) => typedDoc(db, paths.match(pairId), matchSchema),
+    reports: () => typedCollection(db, collections.reports, reportSchema),
+    report: (id: string) => typedDoc(db, paths.report(id), reportSchema),
+    matchingConfig: () => typedDoc(db, paths.matchingConfig(), matchingConfigSchema),
+    candidates: (uid: string) => typedCollection(db, paths.candidates(uid), candidateEntrySchema),
+    candidate: (uid: string, candidateUid: string) =>
+      typedDoc(db, paths.candidate(uid, candidateUid), candidateEntrySchema),
+    candidateQueueState: (uid: string) => typedDoc(db, paths.candidateQueueState(uid), candidateQueueStateSchema),
+
+    // ---- Messaging
+    conversations: () => typedCollection(db, collections.conversations, conversationSchema),
+    conversation: (conversationId: string) => typedDoc(db, paths.conversation(conversationId), conversationSchema),
+    messages: (conversationId: string) => typedCollection(db, paths.messages(conversationId), messageSchema),
+    message: (conversationId: string, messageId: string) =>
+      typedDoc(db, paths.message(conversationId, messageId), messageSchema),
+    conversationMembers: (conversationId: string) =>
+      typedCollection(db, paths.conversationMembers(conversationId), conversationMemberSchema),
+    conversationMember: (conversationId: string, uid: string) =>
+      typedDoc(db, paths.conversationMember(conversationId, uid), conversationMemberSchema),
+    messageReceipt: (conversationId: string, messageId: string) =>
+      typedDoc(db, paths.messageReceipt(conversationId, messageId), messageReceiptSchema),
+
+    // ---- Notifications
+    notifications: (uid: string) => typedCollection(db, paths.notifications(uid), notificationSchema),
+    notification: (uid: string, id: string) => typedDoc(db, paths.notification(uid, id), notificationSchema),
+    allNotifications: () => typedGroup(db, collections.notifications, notificationSchema),
+    notificationPreferences: (uid: string) =>
+      typedDoc(db, paths.notificationPreferences(uid), notificationPreferencesSchema),
+    notificationDeliveries: (uid: string) =>
+      typedCollection(db, paths.notificationDeliveries(uid), notificationDeliverySchema),
+    notificationDelivery: (uid: string, noticeId: string) =>
+      typedDoc(db, paths.notificationDelivery(uid, noticeId), notificationDeliverySchema),
+    allNotificationDeliveries: () => typedGroup(db, collections.notificationDeliveries, notificationDeliverySchema),
+    devices: (uid: string) => typedCollection(db, paths.devices(uid), deviceSchema),
+    device: (uid: string, deviceId: string) => typedDoc(db, paths.device(uid, deviceId), deviceSchema),
+    allDevices: () => typedGroup(db, collections.devices, deviceSchema),
+    outbox: () => typedCollection(db, collections.mail, mailSchema),
+    mail: (id: string) => typedDoc(db, paths.mail(id), mailSchema),
+  };
+}
+
+export type Refs = ReturnType<typeof buildRefs>;
+const cache = new WeakMap<Firestore, Refs>();
+
+export function refs(db: Firestore): Refs {
+  let built = cache.get(db);
+  if (!built) {
+    built = buildRefs(db);
+    cache.set(db, built);
+  }
+  return built;
+}
