@@ -1,5 +1,5 @@
 /** What a brand-new account starts with. Pure: no Firebase imports. */
-import type { Role } from "../model/index.js";
+import type { Role, UserProfile } from "../model/index.js";
 
 export const DEFAULT_TIME_ZONE = "UTC";
 
@@ -18,16 +18,16 @@ export function placeholderName(account: NewAccount): string {
   return local ? local.slice(0, 60) : "New member";
 }
 
-/** The public profile fields of a new account (timestamps are added by the adapter). */
-export function initialProfile(account: NewAccount, role: Role) {
+/** The public profile fields of a new account (the store adds the timestamps). */
+export function initialProfile(account: NewAccount, role: Role): Omit<UserProfile, "createdAt" | "updatedAt"> {
   return {
     displayName: placeholderName(account),
     bio: "",
-    fitnessLevel: "beginner" as const,
-    interests: [] as string[],
+    fitnessLevel: "beginner",
+    interests: [],
     city: null,
     geohash: null,
-    availability: [] as string[],
+    availability: [],
     photoURL: account.photoURL,
     onboardingComplete: false,
     role,

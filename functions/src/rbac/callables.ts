@@ -1,8 +1,8 @@
 import { setUserRoleRequestSchema } from "../model/index.js";
 import { defineCallable, requireRole } from "../shared/callable.js";
 import { auth, db } from "../shared/firebase.js";
-import { log } from "../shared/log.js";
-import { applyRoleChange } from "./roleChange.js";
+import { log } from "./logs.js";
+import { applyRoleChange } from "./roleStore.js";
 
 /** Admin-only: `setUserRole({ uid, role })`. */
 export const setUserRole = defineCallable("setUserRole", setUserRoleRequestSchema, async (input, caller) => {

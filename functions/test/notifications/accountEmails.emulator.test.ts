@@ -4,25 +4,39 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collections, mailSchema, paths, type SetUserRoleResponse } from "../../src/model/index.js";
+import {
+  collections,
+  FUNCTIONS_REGION,
+  mailSchema,
+  paths,
+  SEEDED_ACCOUNT_CLAIM,
+  type MailKind,
+  type SetUserRoleResponse,
+} from "../../src/model/index.js";
+import { queueWelcomeEmail } from "../../src/notifications/accountMailStore.js";
+import { refs } from "../../src/shared/refs.js";
 import { unsubscribeUrl } from "../../src/notifications/unsubscribe.js";
-import { admin, closeAdmin, createTestUser, PROJECT_ID, signedInClient, waitForDoc } from "../support/emulators.js";
+import {
+  admin,
+  closeAdmin,
+  createTestUser,
+  isolatedFirestore,
+  PROJECT_ID,
+  signedInClient,
+  waitForDoc,
+} from "../support/emulators.js";
 
 /** The emulator's signing secret, from the same file the Functions emulator reads. */
 const LOCAL_SECRET = /^UNSUBSCRIBE_SECRET=(.+)$/m.exec(
   readFileSync(new URL("../../.secret.local", import.meta.url), "utf8"),
 )?.[1];
-const ENDPOINT = `http://127.0.0.1:5001/${PROJECT_ID}/us-central1/unsubscribe`;
+const ENDPOINT = `http://127.0.0.1:5001/${PROJECT_ID}/${FUNCTIONS_REGION}/unsubscribe`;
 
 afterAll(closeAdmin);
 
-async function mailsOf(uid: string, template: string) {
-  const snap = await admin.db
-    .collection(collections.mail)
-    .where("uid", "==", uid)
-    .where("template", "==", template)
-    .get();
-  return snap.docs.map((d) => mailSchema.parse(d.data()));
+async function mailsOf(uid: string, kind: MailKind) {
+  const snap = await refs(admin.db).outbox().where("uid", "==", uid).where("kind", "==", kind).get();
+  return snap.docs.map((d) => d.data());
 }
 
 describe("welcome email", () => {
@@ -41,6 +55,28 @@ describe("welcome email", () => {
     expect(mail.message.subject).toBe("Welcome to Numina");
     expect(mail.message.text).toContain("Welcome, welcome!");
     expect(mail.delivery.attempts).toBe(1);
+    expect(mail.kind).toBe("welcome");
+    // A document the "Trigger Email" extension would read as a message, not as one of its templates.
+    expect(mail).not.toHaveProperty("template");
+  });
+
+  it("is not sent to an account the demo seed created, and once to anyone else", async () => {
+    // In process against a Firestore of its own, so the claim is in place before the email is decided.
+    const isolated = isolatedFirestore("demo-numina-welcome");
+    try {
+      const deps = { db: isolated.db, auth: admin.auth, appUrl: "http://app.test" };
+      const seeded = await createTestUser({ label: "seeded" });
+      await admin.auth.setCustomUserClaims(seeded.uid, { [SEEDED_ACCOUNT_CLAIM]: true });
+      expect(await queueWelcomeEmail(deps, seeded.uid, seeded.email)).toBe("seeded");
+      expect((await refs(isolated.db).mail(`welcome-${seeded.uid}`).get()).exists).toBe(false);
+
+      const member = await createTestUser({ label: "member" });
+      expect(await queueWelcomeEmail(deps, member.uid, member.email)).toBe("queued");
+      expect(await queueWelcomeEmail(deps, member.uid, member.email)).toBe("already-queued");
+      expect((await refs(isolated.db).mail(`welcome-${member.uid}`).get()).data()?.kind).toBe("welcome");
+    } finally {
+      await isolated.close();
+    }
   });
 });
 

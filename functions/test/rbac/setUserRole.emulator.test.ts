@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collections, paths, type SetUserRoleResponse } from "../../src/model/index.js";
+import { collections, FUNCTIONS_REGION, paths, type SetUserRoleResponse } from "../../src/model/index.js";
 import {
   admin,
   callError,
@@ -111,6 +111,11 @@ describe("setUserRole", () => {
     expect(missingUid.code).toBe("functions/invalid-argument");
     expect(missingUid.message).toContain("uid:");
 
+    // A reserved name would address no user document; it is refused as input, not as an internal error.
+    const reservedUid = await callError(setUserRole(adminClient, { uid: "__x__", role: "member" }));
+    expect(reservedUid.code).toBe("functions/invalid-argument");
+    expect(reservedUid.message).toContain("uid:");
+
     expect((await admin.auth.getUser(target.uid)).customClaims?.["role"]).toBeUndefined();
     expect(await auditEntriesFor(target.uid)).toHaveLength(0);
   });
@@ -128,7 +133,7 @@ describe("setUserRole", () => {
     const { initializeApp, deleteApp } = await import("firebase/app");
     const { getFunctions, connectFunctionsEmulator, httpsCallable } = await import("firebase/functions");
     const app = initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-numina", apiKey: "k" }, "anonymous");
-    const functions = getFunctions(app);
+    const functions = getFunctions(app, FUNCTIONS_REGION);
     connectFunctionsEmulator(functions, "127.0.0.1", 5001);
     try {
       const error = await callError(httpsCallable(functions, "setUserRole")({ uid: "x", role: "admin" }));

@@ -5,13 +5,14 @@
  */
 import type { Auth } from "firebase-admin/auth";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { collections, paths, type Role, type SetUserRoleResponse } from "../model/index.js";
+import type { Role, SetUserRoleResponse } from "../model/index.js";
+import { notifyMany } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
-import { notifyMany } from "../notifications/inboxStore.js";
+import { refs } from "../shared/refs.js";
 import { planRoleChange, roleChangedNotice } from "./roles.js";
 
 export interface RoleChangeDeps {
-  auth: Auth;
+  auth: Pick<Auth, "getUser" | "setCustomUserClaims">;
   db: Firestore;
 }
 
@@ -34,13 +35,13 @@ export async function applyRoleChange(
   // token must already carry the new role.
   if (plan.changed) await deps.auth.setCustomUserClaims(change.targetUid, plan.claims);
 
-  const profileRef = deps.db.doc(paths.user(change.targetUid));
-  const auditRef = deps.db.collection(collections.auditLogs).doc();
+  const profileRef = refs(deps.db).user(change.targetUid);
+  const auditRef = refs(deps.db).auditLogs().doc();
   const logged = await deps.db.runTransaction(async (tx) => {
-    const profile = await tx.get(profileRef);
-    const mirrorStale = profile.get("role") !== plan.nextRole;
+    const profile = (await tx.get(profileRef)).data();
+    const mirrorStale = profile?.role !== plan.nextRole;
     if (!plan.changed && !mirrorStale) return false;
-    if (profile.exists) {
+    if (profile) {
       tx.update(profileRef, { role: plan.nextRole, claimsUpdatedAt: FieldValue.serverTimestamp() });
     }
     if (plan.changed) {
