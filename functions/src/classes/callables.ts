@@ -1,3 +1,4 @@
+/** The classes feature's callables: members' RSVPs, instructors' roster actions (rsvpStore.ts). */
 import {
   classIdRequestSchema,
   markAttendanceRequestSchema,

@@ -1,16 +1,12 @@
 /** What members are told about their classes. Pure: content and deterministic ids only. */
-import { cityById, type NoticeDraft } from "../model/index.js";
-
-function when(startsAtMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-  }).format(new Date(startsAtMs));
-}
+import {
+  addLocalDays,
+  classTimeZone,
+  formatDayAndTime,
+  isoDate,
+  localDateAt,
+  type NoticeDraft,
+} from "../model/index.js";
 
 export interface ClassRef {
   classId: string;
@@ -28,7 +24,7 @@ export function classRefOf(
     classId,
     title: cls.title,
     startsAtMs: cls.startsAt.toMillis(),
-    timeZone: cityById(cls.city)?.timeZone ?? "UTC",
+    timeZone: classTimeZone(cls.city),
   };
 }
 
@@ -38,7 +34,7 @@ export function promotedNotice(cls: ClassRef, waitlistSeq: number): NoticeDraft 
     id: `waitlist_promoted-${cls.classId}-${waitlistSeq}`,
     type: "waitlist_promoted",
     title: `You're in: ${cls.title}`,
-    body: `A seat opened up and it's yours — ${when(cls.startsAtMs, cls.timeZone)}.`,
+    body: `A seat opened up and it's yours — ${formatDayAndTime(cls.startsAtMs, cls.timeZone)}.`,
     data: { classId: cls.classId },
   };
 }
@@ -48,24 +44,36 @@ export function cancelledNotice(cls: ClassRef): NoticeDraft {
     id: `class_cancelled-${cls.classId}`,
     type: "class_cancelled",
     title: `Cancelled: ${cls.title}`,
-    body: `${cls.title} on ${when(cls.startsAtMs, cls.timeZone)} has been cancelled.`,
+    body: `${cls.title} on ${formatDayAndTime(cls.startsAtMs, cls.timeZone)} has been cancelled.`,
     data: { classId: cls.classId },
   };
 }
 
 export const REMINDER_WINDOWS = [
-  { key: "24h", beforeMs: 24 * 60 * 60 * 1000, phrase: "tomorrow" },
-  { key: "1h", beforeMs: 60 * 60 * 1000, phrase: "in an hour" },
+  { key: "24h", beforeMs: 24 * 60 * 60 * 1000 },
+  { key: "1h", beforeMs: 60 * 60 * 1000 },
 ] as const;
 export type ReminderKey = (typeof REMINDER_WINDOWS)[number]["key"];
 
-export function reminderNotice(cls: ClassRef, key: ReminderKey): NoticeDraft {
-  const window = REMINDER_WINDOWS.find((w) => w.key === key);
+/**
+ * "today" or "tomorrow" by the calendar of the class's city at `nowMs`. The day-before reminder
+ * goes out once a class is less than 24 hours away, which is not always tomorrow: a class created
+ * in the morning for that evening is reminded of as "today".
+ */
+function whichDay(cls: ClassRef, nowMs: number): string {
+  const day = (ms: number) => isoDate(localDateAt(ms, cls.timeZone));
+  const classDay = day(cls.startsAtMs);
+  if (classDay === day(nowMs)) return "today";
+  if (classDay === day(addLocalDays(nowMs, 1, cls.timeZone))) return "tomorrow";
+  return "soon";
+}
+
+export function reminderNotice(cls: ClassRef, key: ReminderKey, nowMs: number): NoticeDraft {
   return {
     id: `class_reminder-${key}-${cls.classId}`,
     type: "class_reminder",
-    title: `${cls.title} ${window?.phrase ?? "soon"}`,
-    body: `See you ${when(cls.startsAtMs, cls.timeZone)}.`,
+    title: `${cls.title} ${key === "1h" ? "in an hour" : whichDay(cls, nowMs)}`,
+    body: `See you ${formatDayAndTime(cls.startsAtMs, cls.timeZone)}.`,
     data: { classId: cls.classId },
   };
 }

@@ -1,5 +1,5 @@
 /** Weekly recurrence: which occurrences a class generates. Pure. */
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+import { addLocalWeeks } from "../model/index.js";
 
 export interface Occurrence {
   id: string;
@@ -7,13 +7,14 @@ export interface Occurrence {
 }
 
 /**
- * The ids are derived from the original class, so a retried trigger re-creates nothing. Weekly
- * steps in UTC milliseconds keep the wall-clock time except across a daylight-saving change,
- * where the class shifts by an hour; instructors can edit a single occurrence.
+ * The next `weeks` occurrences, at the same wall-clock time in the class's city (`timeZone`): an
+ * 18:30 class stays at 18:30 across a daylight-saving change, so its instants are a week give or
+ * take an hour apart there. The ids are derived from the original class, so a retried trigger
+ * re-creates nothing.
  */
-export function weeklyOccurrences(classId: string, startsAtMs: number, weeks: number): Occurrence[] {
+export function weeklyOccurrences(classId: string, startsAtMs: number, weeks: number, timeZone: string): Occurrence[] {
   return Array.from({ length: weeks }, (_, i) => ({
     id: `${classId}-w${i + 1}`,
-    startsAtMs: startsAtMs + (i + 1) * WEEK_MS,
+    startsAtMs: addLocalWeeks(startsAtMs, i + 1, timeZone),
   }));
 }

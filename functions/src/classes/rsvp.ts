@@ -1,6 +1,6 @@
 /**
- * Seats and the waitlist, as pure decisions (no Firebase): the adapter (rsvpStore.ts) reads,
- * asks these functions, and writes.
+ * Seats and the waitlist, as pure decisions (no Firebase): the stores (rsvpStore.ts for members'
+ * actions, seatStore.ts for the seat engine) read, ask these functions, and write.
  *
  * The model: a member's place in line is their arrival time (`joinedAt`, the server's commit
  * time of their RSVP, ties broken by uid). The confirmed seats are always the first `capacity`
@@ -8,7 +8,7 @@
  * the capacity. Seats are therefore first come, first served by construction: nobody can overtake,
  * a freed seat goes to the head of the line, and when someone ahead leaves everyone behind moves
  * up with no gap and without any row being rewritten. Capacity may not drop below the confirmed
- * count (firestore.rules; docs/adr/0004-class-capacity.md), so a seat, once given, is never taken
+ * count (firestore.rules; docs/adr/0004-class-seats.md), so a seat, once given, is never taken
  * back.
  */
 import type { AttendeeStatus } from "../model/index.js";
@@ -86,4 +86,16 @@ export function ensureCanMarkAttendance(current: AttendeeStatus | null): void {
   if (current !== "confirmed" && current !== "attended" && current !== "no_show") {
     throw new DomainError("failed-precondition", "Only confirmed attendees can be checked in.");
   }
+}
+
+/**
+ * Whether a change of a member's row is a promotion they must hear about: from waiting to a seat,
+ * for someone who was answered "waitlisted". A member seated by their own RSVP was simply told
+ * "confirmed".
+ */
+export function isPromotionToTell(
+  before: { status: AttendeeStatus },
+  after: { status: AttendeeStatus; toldWaitlisted?: boolean | undefined },
+): boolean {
+  return before.status === "waitlisted" && after.status === "confirmed" && after.toldWaitlisted === true;
 }

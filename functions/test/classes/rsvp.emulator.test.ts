@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MyRsvpResponse, RsvpResponse } from "../../src/model/index.js";
 import type { Timestamp } from "firebase-admin/firestore";
-import { notificationPaths, paths } from "../../src/model/index.js";
+import { paths } from "../../src/model/index.js";
 import { promotedNotice } from "../../src/classes/notices.js";
 import {
   admin,
@@ -74,7 +74,7 @@ describe("rsvpClass under concurrency", () => {
         { classId, title: "", startsAtMs: 0, timeZone: "UTC" },
         (row.get("joinedAt") as Timestamp).toMillis(),
       ).id;
-      const delivery = await waitForDoc(notificationPaths.delivery(uid, noticeId), (d) => d);
+      const delivery = await waitForDoc(paths.notificationDelivery(uid, noticeId), (d) => d);
       expect(delivery).toMatchObject({ type: "waitlist_promoted", inApp: true });
       const mail = await admin.db.doc(paths.mail(String(delivery["mailId"]))).get();
       expect(mail.get("message.subject")).toMatch(/^You're in/);
@@ -134,6 +134,17 @@ describe("rsvpClass rules for members", () => {
     const bad = await callError(m.call("rsvpClass", { classId: 42 }));
     expect(bad.code).toBe("functions/invalid-argument");
     expect(bad.message).toContain("classId:");
+  });
+
+  it("answers invalid-argument naming the field for an id that cannot be a document id", async () => {
+    const m = members[0]!;
+    const slash = await callError(rsvp(m, "a/b"));
+    expect(slash.code).toBe("functions/invalid-argument");
+    expect(shownMessage(slash)).toContain("classId: A document id cannot contain '/'");
+    const classId = await createClass();
+    const reserved = await callError(m.call("markAttendance", { classId, uid: "__x__", status: "attended" }));
+    expect(reserved.code).toBe("functions/invalid-argument");
+    expect(shownMessage(reserved)).toContain("uid: A document id cannot be of the form __name__");
   });
 });
 
