@@ -7,8 +7,8 @@ import {
 } from "../model/index.js";
 import { defineCallable } from "../shared/callable.js";
 import { db } from "../shared/firebase.js";
-import { pageOfPartners } from "./candidateStore.js";
 import { unmatch as dissolve } from "./matchStore.js";
+import { pageOfPartners } from "./queuePageStore.js";
 import { recommendClasses } from "./recommendationStore.js";
 
 /** `getPartnerMatches({ limit?, cursor? })` → a page of the caller's Discover queue, best first. */

@@ -4,7 +4,7 @@
  * the venue, partners (matches) attending, and popularity (how full it is). Classes carry no
  * rating yet, so rating is not a factor.
  */
-import type { DayPart, FitnessLevel, Weekday } from "../model/index.js";
+import { wallClockAt, WEEKDAYS, type AvailabilitySlot, type DayPart, type FitnessLevel } from "../model/index.js";
 import { dayPartPhrase, interestPhrase } from "./phrases.js";
 import { distanceFactor, distanceKm, levelFactor, type LatLng } from "./scoring.js";
 
@@ -14,6 +14,7 @@ export interface RecommendableClass {
   tags: readonly string[];
   level: FitnessLevel;
   startsAtMs: number;
+  /** The class's city's zone, `classTimeZone(city)`: its weekly slot is read there. */
   timeZone: string;
   venue: LatLng;
   capacity: number;
@@ -29,26 +30,14 @@ export interface ClassSeeker {
 
 const WEIGHTS = { interests: 35, level: 15, schedule: 20, distance: 15, partners: 10, popularity: 5 } as const;
 
-const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
-  Mon: "mon",
-  Tue: "tue",
-  Wed: "wed",
-  Thu: "thu",
-  Fri: "fri",
-  Sat: "sat",
-  Sun: "sun",
-};
-
-/** The weekly slot a moment falls in, in the class's own time zone: "tue:evening". */
-export function slotOf(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    weekday: "short",
-    hour: "numeric",
-    hour12: false,
-    timeZone,
-  }).formatToParts(new Date(ms));
-  const day = WEEKDAY_BY_SHORT[parts.find((p) => p.type === "weekday")?.value ?? ""] ?? "mon";
-  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0) % 24;
+/**
+ * The weekly slot a moment falls in, read on the wall clock of `timeZone` (a class's is its
+ * city's, `classTimeZone(city)`): "tue:evening". So a 07:30 class stays a morning class on the
+ * day the clocks change.
+ */
+export function slotOf(ms: number, timeZone: string): AvailabilitySlot {
+  const { isoWeekday, hour } = wallClockAt(ms, timeZone);
+  const day = WEEKDAYS[isoWeekday - 1] ?? "mon";
   const part: DayPart = hour < 11 ? "morning" : hour < 14 ? "midday" : hour < 17 ? "afternoon" : "evening";
   return `${day}:${part}`;
 }

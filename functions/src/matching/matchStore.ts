@@ -1,69 +1,79 @@
 /**
- * Mutual matches in Firestore: forming one when the second like lands, dissolving it on unmatch
- * or block. A match and its conversation appear and disappear together, in one transaction.
+ * Mutual matches in Firestore: what a like, pass or super-like leads to, forming a match when the
+ * second like lands, dissolving it on unmatch or block. A match and its conversation appear and
+ * disappear together, in one transaction.
  *
  * Exactly once: the match id is the pair id, and the transaction that creates it reads both
  * actions and the match itself, so two triggers racing (both likes at the same instant) or a
  * retried event find the match already there. A dissolved pair is marked on both actions
- * (`dissolvedAt`), so a retried like cannot bring an unmatched pair back together.
+ * (`dissolvedAt`), so a retried like cannot bring an unmatched pair back together. Notices have
+ * ids per pair (notices.ts), so a delivery that died after the transaction notifies on its retry
+ * and nobody is told twice.
  */
-import { FieldValue, type DocumentSnapshot, type Firestore, type Transaction } from "firebase-admin/firestore";
-import {
-  directConversationId,
-  matchActionSchema,
-  matchingPaths,
-  membersOfPair,
-  pairIdOf,
-  paths,
-  userProfileSchema,
-  type MatchAction,
-} from "../model/index.js";
-import { closeConversation, openDirectConversation } from "../messaging/conversationStore.js";
-import { notifyMany } from "../notifications/inboxStore.js";
+import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { directConversationId, membersOfPair, pairIdOf, type MatchAction } from "../model/index.js";
+import { closeConversation, openDirectConversation } from "../messaging/index.js";
+import { notifyMany } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
+import { refs } from "../shared/refs.js";
 import { runDomainTransaction } from "../shared/transactions.js";
+import { dataOrAbsent, readAll, readTogether } from "../shared/firestore.js";
+import { loadMatchingConfig } from "./memberStore.js";
 import { matchNotice, superLikeNotice } from "./notices.js";
+import { removeFromQueue } from "./queueRebuildStore.js";
 import type { MatchingConfig } from "./scoring.js";
 
 const isInterested = (action: MatchAction | undefined) => action === "like" || action === "super_like";
 
-function actionOf(snap: DocumentSnapshot): { action: MatchAction; dissolved: boolean } | null {
-  const parsed = matchActionSchema.safeParse(snap.data());
-  if (!parsed.success) return null;
-  return { action: parsed.data.action, dissolved: snap.get("dissolvedAt") != null };
-}
-
 async function displayNames(db: Firestore, uids: readonly string[]): Promise<Map<string, string>> {
-  const snaps = await db.getAll(...uids.map((uid) => db.doc(paths.user(uid))));
-  return new Map(
-    snaps.map((s) => {
-      const profile = userProfileSchema.safeParse(s.data());
-      return [s.id, profile.success ? profile.data.displayName : "A Numina member"];
-    }),
+  const r = refs(db);
+  const snaps = await readAll(
+    db,
+    uids.map((uid) => r.user(uid)),
   );
+  return new Map(snaps.map((s) => [s.id, dataOrAbsent(s)?.displayName ?? "A Numina member"]));
 }
 
 export type MatchOutcome = "created" | "exists" | "not_mutual" | "blocked" | "dissolved";
 
+/**
+ * `uid` answered `targetUid` (the match action trigger): the card leaves `uid`'s queue; a
+ * super-like reaches its recipient; a like or super-like that is returned forms the match. null
+ * for a pass. Every step is idempotent, so a retried event completes what a failed one began.
+ */
+export async function applyMatchAction(
+  db: Firestore,
+  uid: string,
+  targetUid: string,
+  action: MatchAction,
+): Promise<MatchOutcome | null> {
+  await removeFromQueue(db, uid, targetUid);
+  if (action === "pass") return null;
+  if (action === "super_like") await deliverSuperLike(db, uid, targetUid, await loadMatchingConfig(db));
+  return formMatchIfMutual(db, uid, targetUid);
+}
+
 /** After `uid` liked `targetUid`: creates their match if the like is returned. Idempotent. */
 export async function formMatchIfMutual(db: Firestore, uid: string, targetUid: string): Promise<MatchOutcome> {
+  const r = refs(db);
   const pairId = pairIdOf(uid, targetUid);
   const userIds = membersOfPair(uid, targetUid);
-  const matchRef = db.doc(paths.match(pairId));
+  const matchRef = r.match(pairId);
   const outcome = await runDomainTransaction(db, async (tx): Promise<MatchOutcome> => {
-    const [mine, theirs, match, myBlock, theirBlock] = await tx.getAll(
-      db.doc(paths.matchAction(uid, targetUid)),
-      db.doc(paths.matchAction(targetUid, uid)),
+    const [mine, theirs, match, myBlock, theirBlock] = await readTogether(
+      tx,
+      r.matchAction(uid, targetUid),
+      r.matchAction(targetUid, uid),
       matchRef,
-      db.doc(paths.block(uid, targetUid)),
-      db.doc(paths.block(targetUid, uid)),
+      r.block(uid, targetUid),
+      r.block(targetUid, uid),
     );
-    const a = actionOf(mine!);
-    const b = actionOf(theirs!);
+    const a = dataOrAbsent(mine);
+    const b = dataOrAbsent(theirs);
     if (!isInterested(a?.action) || !isInterested(b?.action)) return "not_mutual";
-    if (match!.exists) return "exists";
-    if (a?.dissolved || b?.dissolved) return "dissolved";
-    if (myBlock!.exists || theirBlock!.exists) return "blocked";
+    if (match.exists) return "exists";
+    if (a?.dissolvedAt || b?.dissolvedAt) return "dissolved";
+    if (myBlock.exists || theirBlock.exists) return "blocked";
     tx.create(matchRef, {
       userIds,
       createdAt: FieldValue.serverTimestamp(),
@@ -92,15 +102,17 @@ export async function formMatchIfMutual(db: Firestore, uid: string, targetUid: s
  * queue. Rank is set from the stored score, not incremented, so a retry changes nothing.
  */
 export async function deliverSuperLike(db: Firestore, uid: string, targetUid: string, config: MatchingConfig) {
-  const [myBlock, theirBlock, entry] = await db.getAll(
-    db.doc(paths.block(uid, targetUid)),
-    db.doc(paths.block(targetUid, uid)),
-    db.doc(matchingPaths.candidate(targetUid, uid)),
+  const r = refs(db);
+  const [myBlock, theirBlock, entrySnap] = await readTogether(
+    db,
+    r.block(uid, targetUid),
+    r.block(targetUid, uid),
+    r.candidate(targetUid, uid),
   );
-  if (myBlock!.exists || theirBlock!.exists) return false;
-  const score: unknown = entry!.get("score");
-  if (typeof score === "number") {
-    await entry!.ref.update({ rank: score + config.superLikeRankBoost, superLikedYou: true });
+  if (myBlock.exists || theirBlock.exists) return false;
+  const entry = dataOrAbsent(entrySnap);
+  if (entry) {
+    await entrySnap.ref.update({ rank: entry.score + config.superLikeRankBoost, superLikedYou: true });
   }
   const names = await displayNames(db, [uid]);
   await notifyMany(db, [targetUid], superLikeNotice(uid, names.get(uid) ?? "A member"));
@@ -109,17 +121,23 @@ export async function deliverSuperLike(db: Firestore, uid: string, targetUid: st
 
 /** Removes the match, closes its conversation and marks the pair so it never re-forms. */
 async function dissolveInTransaction(db: Firestore, tx: Transaction, a: string, b: string) {
+  const r = refs(db);
   const pairId = pairIdOf(a, b);
-  const matchRef = db.doc(paths.match(pairId));
-  const actionRefs = [db.doc(paths.matchAction(a, b)), db.doc(paths.matchAction(b, a))];
-  const conversationRef = db.doc(paths.conversation(directConversationId(pairId)));
-  const [match, conversation, ...actions] = await tx.getAll(matchRef, conversationRef, ...actionRefs);
+  const matchRef = r.match(pairId);
+  const conversationRef = r.conversation(directConversationId(pairId));
+  const [match, conversation, ...actions] = await readTogether(
+    tx,
+    matchRef,
+    conversationRef,
+    r.matchAction(a, b),
+    r.matchAction(b, a),
+  );
   for (const action of actions) {
     if (action.exists) tx.update(action.ref, { dissolvedAt: FieldValue.serverTimestamp() });
   }
-  if (!match!.exists) return false;
+  if (!match.exists) return false;
   tx.delete(matchRef);
-  if (conversation!.exists) closeConversation(db, tx, conversationRef.id);
+  if (conversation.exists) closeConversation(db, tx, conversationRef.id);
   return true;
 }
 
@@ -127,7 +145,7 @@ async function dissolveInTransaction(db: Firestore, tx: Transaction, a: string, 
 export async function unmatch(db: Firestore, uid: string, otherUid: string): Promise<void> {
   if (uid === otherUid) throw new DomainError("invalid-argument", "uid: You cannot unmatch yourself.");
   await runDomainTransaction(db, async (tx) => {
-    const match = await tx.get(db.doc(paths.match(pairIdOf(uid, otherUid))));
+    const match = await tx.get(refs(db).match(pairIdOf(uid, otherUid)));
     if (!match.exists) throw new DomainError("not-found", "You are not matched with this member.");
     await dissolveInTransaction(db, tx, uid, otherUid);
   });
@@ -135,13 +153,15 @@ export async function unmatch(db: Firestore, uid: string, otherUid: string): Pro
 
 /**
  * After `uid` blocked `otherUid`: any match between them is dissolved and each leaves the other's
- * queue. Safe to repeat.
+ * queue. Safe to repeat: a delivery that failed after dissolving finds the match gone and only
+ * clears the queues.
  */
 export async function applyBlock(db: Firestore, uid: string, otherUid: string): Promise<boolean> {
+  const r = refs(db);
   const dissolved = await runDomainTransaction(db, (tx) => dissolveInTransaction(db, tx, uid, otherUid));
   const batch = db.batch();
-  batch.delete(db.doc(matchingPaths.candidate(uid, otherUid)));
-  batch.delete(db.doc(matchingPaths.candidate(otherUid, uid)));
+  batch.delete(r.candidate(uid, otherUid));
+  batch.delete(r.candidate(otherUid, uid));
   await batch.commit();
   return dissolved;
 }

@@ -4,16 +4,11 @@
  * up only for the best-scoring classes, so a call stays within a few hundred reads.
  */
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
-import {
-  cityById,
-  classSchema,
-  collections,
-  paths,
-  type ClassRecommendation,
-  type GetClassRecommendationsResponse,
-} from "../model/index.js";
+import { classTimeZone, type ClassRecommendation, type GetClassRecommendationsResponse } from "../model/index.js";
 import { DomainError } from "../shared/errors.js";
-import { loadMembers } from "./candidateStore.js";
+import { refs } from "../shared/refs.js";
+import { dataOrAbsent, readAll } from "../shared/firestore.js";
+import { loadMembers } from "./memberStore.js";
 import { scoreClass, type RecommendableClass } from "./classRecommendations.js";
 import { missingForMatching } from "./preferences.js";
 import { distanceKm } from "./scoring.js";
@@ -35,17 +30,17 @@ export async function recommendClasses(
     throw new DomainError("failed-precondition", `To get class recommendations, ${missing.join(", ")}.`, { missing });
   }
   const location = me.location;
-  const upcoming = await db
-    .collection(collections.classes)
+  const r = refs(db);
+  const upcoming = await r
+    .classes()
     .where("status", "==", "scheduled")
     .where("startsAt", ">", Timestamp.fromMillis(nowMs))
     .where("startsAt", "<=", Timestamp.fromMillis(nowMs + HORIZON_MS))
     .get();
   const classes: RecommendableClass[] = [];
   for (const doc of upcoming.docs) {
-    const parsed = classSchema.safeParse(doc.data());
-    if (!parsed.success) continue;
-    const cls = parsed.data;
+    const cls = dataOrAbsent(doc);
+    if (!cls) continue;
     if (cls.confirmedCount >= cls.capacity) continue;
     const venue = { lat: cls.location.lat, lng: cls.location.lng };
     if (distanceKm(location, venue) > me.preferences.maxDistanceKm * 2) continue;
@@ -55,7 +50,7 @@ export async function recommendClasses(
       tags: cls.tags,
       level: cls.level,
       startsAtMs: cls.startsAt.toMillis(),
-      timeZone: cityById(cls.city)?.timeZone ?? "UTC",
+      timeZone: classTimeZone(cls.city),
       venue,
       capacity: cls.capacity,
       confirmedCount: cls.confirmedCount,
@@ -67,20 +62,19 @@ export async function recommendClasses(
     .sort((a, b) => b.score - a.score)
     .slice(0, SOCIAL_CHECK);
 
-  const matches = await db.collection(collections.matches).where("userIds", "array-contains", uid).limit(20).get();
-  const partners = matches.docs.map((d) => (d.get("userIds") as string[]).find((u) => u !== uid) ?? "");
+  const matches = await r.matches().where("userIds", "array-contains", uid).limit(20).get();
+  const partners = matches.docs.flatMap((d) => dataOrAbsent(d)?.userIds.filter((u) => u !== uid) ?? []);
   const going = new Map<string, number>();
-  if (partners.length > 0 && first.length > 0) {
-    const rows = await db.getAll(
-      ...first.flatMap(({ cls }) => partners.map((p) => db.doc(paths.attendee(cls.classId, p)))),
-    );
-    for (const row of rows) {
-      const status: unknown = row.get("status");
-      if (status !== "confirmed" && status !== "waitlisted") continue;
-      const classId = row.ref.parent.parent!.id;
-      going.set(classId, (going.get(classId) ?? 0) + 1);
-    }
-  }
+  const checked = first.flatMap(({ cls }) => partners.map((p) => ({ classId: cls.classId, partner: p })));
+  const rows = await readAll(
+    db,
+    checked.map(({ classId, partner }) => r.attendee(classId, partner)),
+  );
+  checked.forEach(({ classId }, k) => {
+    const row = rows[k];
+    const status = row ? dataOrAbsent(row)?.status : undefined;
+    if (status === "confirmed" || status === "waitlisted") going.set(classId, (going.get(classId) ?? 0) + 1);
+  });
   const result: ClassRecommendation[] = first
     .map(({ cls }) => ({ cls, ...scoreClass(seeker, cls, going.get(cls.classId) ?? 0) }))
     .sort((a, b) => b.score - a.score || a.cls.startsAtMs - b.cls.startsAtMs)

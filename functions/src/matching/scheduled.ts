@@ -4,11 +4,10 @@
  * doubled run does no harm.
  */
 import { onSchedule } from "firebase-functions/scheduler";
-import { logger } from "firebase-functions";
 import { db } from "../shared/firebase.js";
-import { refreshAllQueues } from "./candidateStore.js";
+import { log } from "./logs.js";
+import { refreshAllQueues } from "./queueRebuildStore.js";
 
 export const refreshCandidateQueues = onSchedule({ schedule: "every day 04:00", timeoutSeconds: 540 }, async () => {
-  const refreshed = await refreshAllQueues(db());
-  logger.info("candidate queues refreshed", { event: "matching.queuesRefreshed", refreshed });
+  log.allQueuesRefreshed(await refreshAllQueues(db()));
 });

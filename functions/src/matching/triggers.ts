@@ -1,86 +1,86 @@
 /**
  * Reactions to what members write: a like that completes a pair forms a match, a super-like is
  * delivered, a block dissolves a match, and changes to anything scoring reads refresh the Discover
- * queues. Every reaction is idempotent (see matchStore.ts and candidateStore.ts): Firestore
- * delivers events at least once.
+ * queues. Each is retried on failure and idempotent (see matchStore.ts and queueRebuildStore.ts):
+ * Firestore delivers events at least once, and a retry completes what a failed delivery began.
  */
 import { onDocumentCreated, onDocumentUpdated, onDocumentWritten } from "firebase-functions/firestore";
-import { logger } from "firebase-functions";
-import type { Timestamp } from "firebase-admin/firestore";
-import { matchActionSchema, matchingPaths, matchingPatterns, type UserProfile } from "../model/index.js";
+import {
+  matchActionSchema,
+  matchPreferencesSchema,
+  patterns,
+  privateSettingsSchema,
+  userProfileSchema,
+} from "../model/index.js";
 import { db } from "../shared/firebase.js";
-import { loadMatchingConfig, refreshCandidates, removeFromQueue } from "./candidateStore.js";
-import { applyBlock, deliverSuperLike, formMatchIfMutual } from "./matchStore.js";
+import {
+  dropWhenStale,
+  eventDocument,
+  INVALID_DOCUMENT,
+  previousDocument,
+  retried,
+  validEventDocument,
+} from "../shared/triggers.js";
+import { log, type RefreshCause } from "./logs.js";
+import { applyBlock, applyMatchAction } from "./matchStore.js";
+import { locationChanged, scoredFieldsChanged } from "./queueFreshness.js";
+import { refreshAfterChange, refreshCandidates, type RefreshResult } from "./queueRebuildStore.js";
 
-/**
- * Rebuilds a member's queues unless a rebuild already began reading after this event committed:
- * one edit often writes the profile, the settings and the preferences together, and a rebuild
- * that started after all of them saw them all, so the others would only repeat it.
- */
-async function refreshAfter(uid: string, eventTime: string, cause: string) {
-  const state = await db().doc(matchingPaths.candidateQueueState(uid)).get();
-  const refreshedAt = state.get("refreshedAt") as Timestamp | undefined;
-  if (refreshedAt && refreshedAt.toMillis() > Date.parse(eventTime)) return;
-  const result = await refreshCandidates(db(), uid, { fanout: true });
-  logger.info("queues refreshed", { event: "matching.refreshed", uid, cause, ...result });
+function logRefresh(uid: string, cause: RefreshCause, result: RefreshResult | null) {
+  if (result) log.queuesRefreshed(uid, cause, result);
+  else log.queuesAlreadyFresh(uid, cause);
 }
 
-export const onMatchActionCreated = onDocumentCreated(matchingPatterns.matchAction, async (event) => {
-  const { uid, targetUid } = event.params;
-  const parsed = matchActionSchema.safeParse(event.data?.data());
-  if (!parsed.success) {
-    logger.warn("match action skipped: invalid document", { uid, targetUid });
-    return;
-  }
-  await removeFromQueue(db(), uid, targetUid);
-  const { action } = parsed.data;
-  if (action === "pass") return;
-  if (action === "super_like") await deliverSuperLike(db(), uid, targetUid, await loadMatchingConfig(db()));
-  const outcome = await formMatchIfMutual(db(), uid, targetUid);
-  logger.info("match action", { event: "matching.action", uid, targetUid, action, outcome });
-});
+export const onMatchActionCreated = onDocumentCreated(
+  retried(patterns.matchAction),
+  dropWhenStale("onMatchActionCreated", async (event) => {
+    const { uid, targetUid } = event.params;
+    const answer = validEventDocument("onMatchActionCreated", matchActionSchema, event.data);
+    if (!answer) return;
+    const outcome = await applyMatchAction(db(), uid, targetUid, answer.action);
+    if (outcome) log.matchActionApplied(uid, targetUid, answer.action, outcome);
+  }),
+);
 
-export const onBlockCreated = onDocumentCreated(matchingPatterns.block, async (event) => {
-  const { uid, otherUid } = event.params;
-  const dissolved = await applyBlock(db(), uid, otherUid);
-  logger.info("member blocked", { event: "matching.blocked", uid, otherUid, dissolved });
-});
+// A block is its existence (pages, rules and the match transaction check nothing else), so its
+// fields are not parsed: a malformed block still blocks.
+export const onBlockCreated = onDocumentCreated(
+  retried(patterns.block),
+  dropWhenStale("onBlockCreated", async (event) => {
+    const { uid, otherUid } = event.params;
+    log.memberBlocked(uid, otherUid, await applyBlock(db(), uid, otherUid));
+  }),
+);
 
-/** The profile fields scoring, preferences or the Discover card read. */
-const SCORED_FIELDS: readonly (keyof UserProfile)[] = [
-  "displayName",
-  "photoURL",
-  "fitnessLevel",
-  "interests",
-  "availability",
-  "geohash",
-  "city",
-  "onboardingComplete",
-  "disabled",
-  "role",
-];
+export const onProfileChangedForMatching = onDocumentUpdated(
+  retried(patterns.profile),
+  dropWhenStale("onProfileChangedForMatching", async (event) => {
+    const { uid } = event.params;
+    const after = eventDocument("onProfileChangedForMatching", userProfileSchema, event.data?.after);
+    if (after === INVALID_DOCUMENT) return;
+    if (!scoredFieldsChanged(previousDocument(userProfileSchema, event.data?.before), after)) return;
+    logRefresh(uid, "profile", await refreshAfterChange(db(), uid, Date.parse(event.time)));
+  }),
+);
 
-export const onProfileChangedForMatching = onDocumentUpdated(matchingPatterns.profile, async (event) => {
-  const before = event.data?.before.data() ?? {};
-  const after = event.data?.after.data() ?? {};
-  const changed = SCORED_FIELDS.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
-  if (!changed) return;
-  await refreshAfter(event.params.uid, event.time, "profile");
-});
+export const onMatchPreferencesWritten = onDocumentWritten(
+  retried(patterns.matchPreferences),
+  dropWhenStale("onMatchPreferencesWritten", async (event) => {
+    const { uid } = event.params;
+    // Deleted preferences are the defaults again: a change like any other.
+    if (eventDocument("onMatchPreferencesWritten", matchPreferencesSchema, event.data?.after) === INVALID_DOCUMENT)
+      return;
+    logRefresh(uid, "preferences", await refreshCandidates(db(), uid, { fanout: true }));
+  }),
+);
 
-export const onMatchPreferencesWritten = onDocumentWritten(matchingPatterns.matchPreferences, async (event) => {
-  const result = await refreshCandidates(db(), event.params.uid, { fanout: true });
-  logger.info("queues refreshed", {
-    event: "matching.refreshed",
-    uid: event.params.uid,
-    cause: "preferences",
-    ...result,
-  });
-});
-
-export const onLocationChangedForMatching = onDocumentWritten(matchingPatterns.privateSettings, async (event) => {
-  const before: unknown = event.data?.before.get("location");
-  const after: unknown = event.data?.after.get("location");
-  if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) return;
-  await refreshAfter(event.params.uid, event.time, "location");
-});
+export const onLocationChangedForMatching = onDocumentWritten(
+  retried(patterns.privateSettings),
+  dropWhenStale("onLocationChangedForMatching", async (event) => {
+    const { uid } = event.params;
+    const after = eventDocument("onLocationChangedForMatching", privateSettingsSchema, event.data?.after);
+    if (after === INVALID_DOCUMENT) return;
+    if (!locationChanged(previousDocument(privateSettingsSchema, event.data?.before), after)) return;
+    logRefresh(uid, "location", await refreshAfterChange(db(), uid, Date.parse(event.time)));
+  }),
+);

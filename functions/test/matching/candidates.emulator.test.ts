@@ -1,12 +1,14 @@
 /**
- * The Discover queue (candidateStore), in process against an isolated project per test: who is
+ * The Discover queue (queueRebuildStore, queuePageStore), in process against an isolated project per test: who is
  * in it, in what order, what a page costs, and how pages follow each other.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { matchingPaths, paths } from "../../src/model/index.js";
-import { pageOfPartners, refreshCandidates, type ReadCounter } from "../../src/matching/candidateStore.js";
+import { paths } from "../../src/model/index.js";
+import { encodeCursor } from "../../src/matching/cursor.js";
+import { pageOfPartners } from "../../src/matching/queuePageStore.js";
+import { refreshCandidates } from "../../src/matching/queueRebuildStore.js";
 import { isolatedFirestore } from "../support/emulators.js";
-import { kmNorthOf, putAction, putMember } from "../support/matchingScenario.js";
+import { countReads, kmNorthOf, putAction, putMember } from "../support/matchingScenario.js";
 import { uniqueId } from "../support/scenarios.js";
 
 const open: (() => Promise<void>)[] = [];
@@ -77,11 +79,11 @@ describe("getPartnerMatches from the queue", () => {
   it("writes the member into their neighbours' queues too (one computation, both sides)", async () => {
     const db = await neighbourhood();
     await refreshCandidates(db, "me", { fanout: true });
-    const mine = await db.doc(matchingPaths.candidate("best", "me")).get();
-    expect(mine.get("score")).toBe((await db.doc(matchingPaths.candidate("me", "best")).get()).get("score"));
+    const mine = await db.doc(paths.candidate("best", "me")).get();
+    expect(mine.get("score")).toBe((await db.doc(paths.candidate("me", "best")).get()).get("score"));
     // superLiker already answered me: I do not go back into their queue.
-    expect((await db.doc(matchingPaths.candidate("superLiker", "me")).get()).exists).toBe(false);
-    expect((await db.doc(matchingPaths.candidate("blockedMe", "me")).get()).exists).toBe(false);
+    expect((await db.doc(paths.candidate("superLiker", "me")).get()).exists).toBe(false);
+    expect((await db.doc(paths.candidate("blockedMe", "me")).get()).exists).toBe(false);
   });
 
   it("pages with an opaque cursor, without repeats, at O(page) reads", async () => {
@@ -89,11 +91,13 @@ describe("getPartnerMatches from the queue", () => {
     await refreshCandidates(db, "me", { fanout: false });
     const seen: string[] = [];
     let cursor: string | undefined;
+    const counter = countReads(db);
     for (let i = 0; i < 5; i += 1) {
-      const counter: ReadCounter = { reads: 0 };
-      const page = await pageOfPartners(db, "me", { limit: 2, ...(cursor ? { cursor } : {}) }, counter);
+      const { result: page, reads } = await counter.of(() =>
+        pageOfPartners(db, "me", { limit: 2, ...(cursor ? { cursor } : {}) }),
+      );
       // The caller (3 documents), the page (2) and two block checks per entry.
-      expect(counter.reads).toBeLessThanOrEqual(3 + 2 + 2 * 2);
+      expect(reads).toBeLessThanOrEqual(3 + 2 + 2 * 2);
       seen.push(...page.matches.map((m) => m.uid));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -127,13 +131,24 @@ describe("getPartnerMatches from the queue", () => {
     });
   });
 
+  it("refuses a cursor whose uid could not be a document id, naming the field", async () => {
+    const db = await neighbourhood();
+    await refreshCandidates(db, "me", { fanout: false });
+    for (const uid of ["a/b", "..", "__x__"]) {
+      await expect(pageOfPartners(db, "me", { cursor: encodeCursor({ rank: 50, uid }) })).rejects.toMatchObject({
+        code: "invalid-argument",
+        message: "cursor: Not a valid cursor.",
+      });
+    }
+  });
+
   it("drops a member from every queue when they turn discoverable off", async () => {
     const db = await neighbourhood();
     await refreshCandidates(db, "best", { fanout: true });
-    expect((await db.doc(matchingPaths.candidate("me", "best")).get()).exists).toBe(true);
+    expect((await db.doc(paths.candidate("me", "best")).get()).exists).toBe(true);
     await db.doc(paths.matchPreferences("best")).set({ discoverable: false });
     await refreshCandidates(db, "best", { fanout: true });
-    expect((await db.doc(matchingPaths.candidate("me", "best")).get()).exists).toBe(false);
-    expect((await db.collection(matchingPaths.candidates("best")).get()).size).toBe(0);
+    expect((await db.doc(paths.candidate("me", "best")).get()).exists).toBe(false);
+    expect((await db.collection(paths.candidates("best")).get()).size).toBe(0);
   });
 });

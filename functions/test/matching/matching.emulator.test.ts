@@ -6,9 +6,8 @@ import { collection, doc, onSnapshot, query, serverTimestamp, setDoc, where, wri
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   collections,
-  matchingPaths,
-  pairIdOf,
   paths,
+  pairIdOf,
   utcDayNumber,
   type GetClassRecommendationsResponse,
   type GetPartnerMatchesRequest,
@@ -83,6 +82,21 @@ describe("getPartnerMatches", () => {
   });
 });
 
+describe("ids from the client", () => {
+  it("rejects an id that could not be a document id as invalid-argument, naming the field", async () => {
+    const [a] = members;
+    for (const uid of ["a/b", "..", "__x__"]) {
+      const error = await callError(a!.call("unmatch", { uid }));
+      expect(error.code).toBe("functions/invalid-argument");
+      expect(shownMessage(error)).toMatch(/^Invalid unmatch request: uid: /);
+    }
+    const forged = Buffer.from(JSON.stringify([50, "a/b"]), "utf8").toString("base64url");
+    const cursor = await callError(partners(a!, { cursor: forged }));
+    expect(cursor.code).toBe("functions/invalid-argument");
+    expect(shownMessage(cursor)).toBe("cursor: Not a valid cursor.");
+  });
+});
+
 describe("getClassRecommendations", () => {
   it("recommends an upcoming class near the member that fits their interests, with reasons", async () => {
     const [a] = members;
@@ -141,7 +155,7 @@ describe("mutual likes", () => {
     const [, , c, , e] = members;
     const batch = writeBatch(c!.db);
     batch.set(doc(c!.db, paths.matchAction(c!.uid, e!.uid)), { action: "super_like", createdAt: serverTimestamp() });
-    batch.set(doc(c!.db, matchingPaths.superLikeQuota(c!.uid)), {
+    batch.set(doc(c!.db, paths.superLikeQuota(c!.uid)), {
       day: utcDayNumber(Date.now()),
       count: 1,
       lastTargetUid: e!.uid,

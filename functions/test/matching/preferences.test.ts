@@ -67,4 +67,10 @@ describe("cursor", () => {
     expect(decodeCursor("not a cursor")).toBeNull();
     expect(decodeCursor(Buffer.from('{"a":1}').toString("base64url"))).toBeNull();
   });
+
+  it("rejects a forged uid that could not be a document id", () => {
+    for (const uid of ["a/b", ".", "..", "__x__", ""]) {
+      expect(decodeCursor(encodeCursor({ rank: 1, uid }))).toBeNull();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreClass, slotOf, type RecommendableClass } from "../../src/matching/classRecommendations.js";
 import { matchNotice, superLikeNotice } from "../../src/matching/notices.js";
+import { classTimeZone } from "../../src/model/index.js";
 
 const LONDON = { lat: 51.5072, lng: -0.1276 };
 /** Tuesday 3 March 2026, 18:30 in London. */
@@ -31,6 +32,28 @@ describe("class recommendations", () => {
   it("reads the weekly slot in the class's own time zone", () => {
     expect(slotOf(TUESDAY_EVENING, "Europe/London")).toBe("tue:evening");
     expect(slotOf(Date.UTC(2026, 2, 3, 23, 30), "Europe/Berlin")).toBe("wed:morning");
+    expect(slotOf(Date.UTC(2026, 2, 3, 18, 30), "Europe/Lisbon")).toBe("tue:evening");
+  });
+
+  it("reads the slot on the local clock on the Sundays the clocks change", () => {
+    // 29 March 2026: Berlin goes from CET (+1) to CEST (+2) at 02:00, London and Lisbon at 01:00.
+    expect(slotOf(Date.UTC(2026, 2, 29, 5, 30), "Europe/Berlin")).toBe("sun:morning"); // 07:30 CEST
+    expect(slotOf(Date.UTC(2026, 2, 29, 6, 30), "Europe/London")).toBe("sun:morning"); // 07:30 BST
+    // Read with the offset from before the change these would be 16:30 (afternoon) and Sunday.
+    expect(slotOf(Date.UTC(2026, 2, 29, 15, 30), "Europe/Berlin")).toBe("sun:evening"); // 17:30 CEST
+    expect(slotOf(Date.UTC(2026, 2, 29, 22, 30), "Europe/Berlin")).toBe("mon:morning"); // 00:30 CEST
+    // 25 October 2026: back to CET and GMT; 07:30 is after the repeated hour.
+    expect(slotOf(Date.UTC(2026, 9, 25, 6, 30), "Europe/Berlin")).toBe("sun:morning"); // 07:30 CET
+    expect(slotOf(Date.UTC(2026, 9, 25, 7, 30), "Europe/London")).toBe("sun:morning"); // 07:30 GMT
+    expect(slotOf(Date.UTC(2026, 9, 25, 16, 30), "Europe/Lisbon")).toBe("sun:afternoon"); // 16:30 WET
+  });
+
+  it("puts a class at 07:30 local on the Sunday of a clock change in its city's morning slot", () => {
+    const sundayMorning = { ...member, availability: ["sun:morning"] };
+    const berlin = yoga({ startsAtMs: Date.UTC(2026, 2, 29, 5, 30), timeZone: classTimeZone("berlin") });
+    expect(scoreClass(sundayMorning, berlin, 0).reasons).toContain("You're free Sunday mornings");
+    const london = yoga({ startsAtMs: Date.UTC(2026, 9, 25, 7, 30), timeZone: classTimeZone("london") });
+    expect(scoreClass(sundayMorning, london, 0).reasons).toContain("You're free Sunday mornings");
   });
 
   it("ranks a class that fits interests, level and schedule above one that does not, with reasons", () => {

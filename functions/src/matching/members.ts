@@ -1,0 +1,45 @@
+/**
+ * A member as matching sees them, built from their three documents: the public profile, the match
+ * preferences and the private settings (the exact location). Pure.
+ */
+import {
+  effectivePreferences,
+  type MatchPreferencesDoc,
+  type PrivateSettings,
+  type UserProfile,
+} from "../model/index.js";
+import type { DiscoverableMember } from "./preferences.js";
+import type { LatLng } from "./scoring.js";
+
+export interface Member extends DiscoverableMember {
+  displayName: string;
+  photoURL: string | null;
+  location: LatLng | null;
+}
+
+/**
+ * `preferences` and `settings` are null when absent or unreadable: invalid preferences cannot pass
+ * the rules, and if one ever does the defaults apply; unreadable settings mean no location.
+ */
+export function memberFrom(
+  uid: string,
+  profile: UserProfile,
+  preferences: MatchPreferencesDoc | null,
+  settings: PrivateSettings | null,
+): Member {
+  const location = settings?.location ?? null;
+  return {
+    uid,
+    role: profile.role,
+    disabled: profile.disabled,
+    onboardingComplete: profile.onboardingComplete,
+    fitnessLevel: profile.fitnessLevel,
+    interests: profile.interests,
+    availability: profile.availability,
+    hasLocation: location !== null,
+    preferences: effectivePreferences(preferences),
+    displayName: profile.displayName,
+    photoURL: profile.photoURL,
+    location: location ? { lat: location.lat, lng: location.lng } : null,
+  };
+}
