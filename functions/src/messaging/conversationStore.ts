@@ -6,20 +6,16 @@
  * together, after that transaction's reads: so they only write, never read.
  *
  * A class's group conversation follows its RSVPs (syncClassChatMember, called by a trigger on
- * every attendee write) and closes when the class is cancelled.
+ * every attendee write) and closes when the class is cancelled. A member may leave a group for
+ * good (leaveConversation).
  */
 import { FieldPath, FieldValue, type Firestore, type Transaction, type WriteBatch } from "firebase-admin/firestore";
-import {
-  attendeeSchema,
-  classConversationId,
-  classSchema,
-  conversationMemberSchema,
-  conversationSchema,
-  directConversationId,
-  paths,
-} from "../model/index.js";
+import { classConversationId, directConversationId } from "../model/index.js";
+import { DomainError } from "../shared/errors.js";
+import { refs } from "../shared/refs.js";
 import { GRPC, grpcCode } from "../shared/transactions.js";
 import { classChatTitle, inClassChat } from "./delivery.js";
+import { dataOrAbsent } from "../shared/firestore.js";
 
 /** `unreadCounts.<uid>` as a path object: a uid is never parsed as a dotted path. */
 export const unreadField = (uid: string) => new FieldPath("unreadCounts", uid);
@@ -39,7 +35,7 @@ export function openDirectConversation(
   const conversationId = directConversationId(pair.pairId);
   const [a, b] = pair.userIds;
   tx.set(
-    db.doc(paths.conversation(conversationId)),
+    refs(db).conversation(conversationId),
     {
       type: "direct",
       memberIds: [a, b],
@@ -54,7 +50,7 @@ export function openDirectConversation(
     { merge: true },
   );
   for (const uid of pair.userIds) {
-    tx.set(db.doc(paths.conversationMember(conversationId, uid)), { uid, left: false }, { merge: true });
+    tx.set(refs(db).conversationMember(conversationId, uid), { uid, left: false }, { merge: true });
   }
   return conversationId;
 }
@@ -62,7 +58,7 @@ export function openDirectConversation(
 /** Closes a conversation for everyone in it: rules refuse new messages once it is closed. */
 export function closeConversation(db: Firestore, tx: Transaction, conversationId: string): void {
   // update, not set-merge: closing must never create a conversation with only a status.
-  tx.update(db.doc(paths.conversation(conversationId)), { status: "closed", updatedAt: FieldValue.serverTimestamp() });
+  tx.update(refs(db).conversation(conversationId), { status: "closed", updatedAt: FieldValue.serverTimestamp() });
 }
 
 /** Ignores "already exists": the document is there, whoever made it. */
@@ -76,13 +72,13 @@ async function createIfAbsent(run: Promise<unknown>): Promise<void> {
 
 function addMember(batch: WriteBatch, db: Firestore, conversationId: string, uid: string) {
   batch.update(
-    db.doc(paths.conversation(conversationId)),
+    refs(db).conversation(conversationId),
     "memberIds",
     FieldValue.arrayUnion(uid),
     unreadField(uid),
     FieldValue.increment(0),
   );
-  batch.set(db.doc(paths.conversationMember(conversationId, uid)), { uid }, { merge: true });
+  batch.set(refs(db).conversationMember(conversationId, uid), { uid }, { merge: true });
 }
 
 export type ClassChatChange = "added" | "removed" | "unchanged";
@@ -95,38 +91,34 @@ export type ClassChatChange = "added" | "removed" | "unchanged";
  */
 export async function syncClassChatMember(db: Firestore, classId: string, uid: string): Promise<ClassChatChange> {
   const conversationId = classConversationId(classId);
+  const conversationRef = refs(db).conversation(conversationId);
   const [classSnap, attendeeSnap, conversationSnap, memberSnap] = await Promise.all([
-    db.doc(paths.class(classId)).get(),
-    db.doc(paths.attendee(classId, uid)).get(),
-    db.doc(paths.conversation(conversationId)).get(),
-    db.doc(paths.conversationMember(conversationId, uid)).get(),
+    refs(db).class(classId).get(),
+    refs(db).attendee(classId, uid).get(),
+    conversationRef.get(),
+    refs(db).conversationMember(conversationId, uid).get(),
   ]);
-  const cls = classSchema.safeParse(classSnap.data());
-  if (!cls.success) return "unchanged";
-  const attendee = attendeeSchema.safeParse(attendeeSnap.data());
-  const belongs = inClassChat(attendee.success ? attendee.data.status : null) && cls.data.status === "scheduled";
-  const memberIds = conversationSnap.exists
-    ? conversationSchema.shape.memberIds.parse(conversationSnap.get("memberIds"))
-    : [];
+  const cls = dataOrAbsent(classSnap);
+  if (!cls) return "unchanged";
+  const belongs = inClassChat(dataOrAbsent(attendeeSnap)?.status ?? null) && cls.status === "scheduled";
+  const memberIds = conversationSnap.data()?.memberIds ?? [];
 
   if (!belongs) {
     // The instructor stays whatever their own RSVP rows say.
-    if (!memberIds.includes(uid) || uid === cls.data.instructorId) return "unchanged";
-    await db
-      .doc(paths.conversation(conversationId))
-      .update("memberIds", FieldValue.arrayRemove(uid), unreadField(uid), FieldValue.delete());
+    if (!memberIds.includes(uid) || uid === cls.instructorId) return "unchanged";
+    await conversationRef.update("memberIds", FieldValue.arrayRemove(uid), unreadField(uid), FieldValue.delete());
     return "removed";
   }
-  if (memberSnap.exists && conversationMemberSchema.parse(memberSnap.data()).left) return "unchanged";
+  if (dataOrAbsent(memberSnap)?.left) return "unchanged";
   if (memberIds.includes(uid)) return "unchanged";
 
   if (!conversationSnap.exists) {
-    const instructorId = cls.data.instructorId;
+    const instructorId = cls.instructorId;
     const batch = db.batch();
-    batch.create(db.doc(paths.conversation(conversationId)), {
+    batch.create(conversationRef, {
       type: "group",
       memberIds: [instructorId],
-      title: classChatTitle(cls.data.title),
+      title: classChatTitle(cls.title),
       status: "open",
       matchId: null,
       classId,
@@ -135,7 +127,7 @@ export async function syncClassChatMember(db: Firestore, classId: string, uid: s
       createdAt: FieldValue.serverTimestamp(),
       updatedAt: FieldValue.serverTimestamp(),
     });
-    batch.set(db.doc(paths.conversationMember(conversationId, instructorId)), { uid: instructorId }, { merge: true });
+    batch.set(refs(db).conversationMember(conversationId, instructorId), { uid: instructorId }, { merge: true });
     await createIfAbsent(batch.commit());
   }
   const batch = db.batch();
@@ -149,12 +141,38 @@ const NOT_FOUND = 5;
 
 /** A cancelled class's chat closes: nothing more to arrange. Nothing to do if it never opened. */
 export async function closeClassConversation(db: Firestore, classId: string): Promise<boolean> {
-  const ref = db.doc(paths.conversation(classConversationId(classId)));
   try {
-    await ref.update({ status: "closed", updatedAt: FieldValue.serverTimestamp() });
+    await refs(db)
+      .conversation(classConversationId(classId))
+      .update({ status: "closed", updatedAt: FieldValue.serverTimestamp() });
     return true;
   } catch (error) {
     if (grpcCode(error) === NOT_FOUND) return false;
     throw error;
   }
+}
+
+/**
+ * Leaves a group conversation: out of memberIds (so the rules stop reading and writing for them),
+ * no unread count, and marked as left so class RSVPs do not bring them back. A direct
+ * conversation ends by unmatching instead.
+ */
+export async function leaveConversation(
+  db: Firestore,
+  conversationId: string,
+  uid: string,
+): Promise<{ left: boolean }> {
+  const ref = refs(db).conversation(conversationId);
+  const conversation = dataOrAbsent(await ref.get());
+  if (!conversation?.memberIds.includes(uid)) {
+    throw new DomainError("not-found", "You are not in this conversation.");
+  }
+  if (conversation.type !== "group") {
+    throw new DomainError("failed-precondition", "A direct conversation ends when you unmatch or block.");
+  }
+  const batch = db.batch();
+  batch.update(ref, "memberIds", FieldValue.arrayRemove(uid), unreadField(uid), FieldValue.delete());
+  batch.set(refs(db).conversationMember(conversationId, uid), { uid, left: true }, { merge: true });
+  await batch.commit();
+  return { left: true };
 }

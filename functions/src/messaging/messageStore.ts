@@ -1,26 +1,25 @@
 /**
- * What happens after a member sends a message, marks a conversation read, leaves it or reports a
- * message.
+ * What happens after a member sends a message, marks a conversation read, or reports a message.
  *
  * Unread counts under a burst: every message bumps counters on its one conversation document.
  * A read-then-write transaction per message would serialise on that document (the emulator even
  * deadlocks such transactions into lock timeouts), so each message is applied by one blind batch:
- * create a receipt named after the message, and increment the counters. A redelivered event finds
- * the receipt and the whole batch is refused, so nothing is counted twice; commits on the hot
- * document queue but never conflict.
+ * create a receipt named after the message, increment the counters, move the preview and refresh
+ * the members' collapsing notices. A redelivered event finds the receipt and the whole batch is
+ * refused, so nothing is counted or noticed twice, whether the first run failed before or after
+ * its commit; commits on the hot document queue but never conflict. Pushes follow the commit, at
+ * most once (see ADR 0007).
  */
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
 import {
-  conversationMemberSchema,
-  conversationSchema,
-  messageSchema,
-  paths,
+  type Message,
   type ReportMessageRequest,
   type ReportMessageResponse,
   reportMessageRequestSchema,
 } from "../model/index.js";
-import { notifyCollapsing } from "../notifications/inboxStore.js";
+import { prepareCollapsingNotice, type BatchWrite, type DeliveryOptions } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
+import { refs } from "../shared/refs.js";
 import { GRPC, grpcCode } from "../shared/transactions.js";
 import { parseOrThrow } from "../shared/validation.js";
 import { unreadField } from "./conversationStore.js";
@@ -32,9 +31,17 @@ import {
   type DeliveryPlan,
   type IncomingMessage,
 } from "./delivery.js";
+import { dataOrAbsent } from "../shared/firestore.js";
 
 export type RecordOutcome =
   { status: "applied"; plan: DeliveryPlan } | { status: "duplicate" } | { status: "skipped"; reason: string };
+
+/**
+ * Notices that fit in the message's own batch beside the receipt and the conversation (Firestore
+ * takes 500 writes a commit). Only a class chat of almost 500 members has more; the rest of its
+ * notices are written after the commit, and a redelivery after a failure there does not write them.
+ */
+const NOTICES_IN_BATCH = 498;
 
 /**
  * Applies a new message to its conversation: unread counts, the preview, and a collapsing notice
@@ -45,42 +52,47 @@ export async function recordMessage(
   db: Firestore,
   conversationId: string,
   messageId: string,
-  data: unknown,
+  stored: Message,
+  options: DeliveryOptions = {},
 ): Promise<RecordOutcome> {
-  const parsed = messageSchema.safeParse(data);
-  if (!parsed.success) return { status: "skipped", reason: "invalid message" };
-  const { senderId, text, createdAt, deleted } = parsed.data;
+  const { senderId, text, createdAt, deleted } = stored;
   if (deleted) return { status: "skipped", reason: "deleted" };
 
   const [conversationSnap, membersSnap, senderSnap] = await Promise.all([
-    db.doc(paths.conversation(conversationId)).get(),
-    db.collection(paths.conversationMembers(conversationId)).get(),
-    db.doc(paths.user(senderId)).get(),
+    refs(db).conversation(conversationId).get(),
+    refs(db).conversationMembers(conversationId).get(),
+    refs(db).user(senderId).get(),
   ]);
-  const conversation = conversationSchema.safeParse(conversationSnap.data());
-  if (!conversation.success) return { status: "skipped", reason: "no conversation" };
+  const conversation = dataOrAbsent(conversationSnap);
+  if (!conversation) return { status: "skipped", reason: "no conversation" };
 
   const message: IncomingMessage = { conversationId, messageId, senderId, text, createdAtMs: createdAt.toMillis() };
   const members = new Map(
     membersSnap.docs.flatMap((doc) => {
-      const member = conversationMemberSchema.safeParse(doc.data());
-      if (!member.success) return [];
-      return [[doc.id, { muted: member.data.muted, lastReadAtMs: member.data.lastReadAt?.toMillis() ?? null }]];
+      const member = dataOrAbsent(doc);
+      return member ? [[doc.id, { muted: member.muted, lastReadAtMs: member.lastReadAt?.toMillis() ?? null }]] : [];
     }),
   );
   const plan = planDelivery(
     message,
     {
-      type: conversation.data.type,
-      title: conversation.data.title,
-      memberIds: conversation.data.memberIds,
-      lastMessageAtMs: conversation.data.lastMessage?.sentAt.toMillis() ?? null,
+      type: conversation.type,
+      title: conversation.title,
+      memberIds: conversation.memberIds,
+      lastMessageAtMs: conversation.lastMessage?.sentAt.toMillis() ?? null,
     },
     members,
   );
+  const senderName = dataOrAbsent(senderSnap)?.displayName ?? "A member";
+  const notice = await prepareCollapsingNotice(
+    db,
+    plan.notify,
+    messageNotice(message, conversation, senderName),
+    options,
+  );
 
   const batch = db.batch();
-  batch.create(db.doc(paths.messageReceipt(conversationId, messageId)), {
+  batch.create(refs(db).messageReceipt(conversationId, messageId), {
     senderId,
     counted: plan.unread,
     appliedAt: FieldValue.serverTimestamp(),
@@ -95,19 +107,27 @@ export async function recordMessage(
   const fieldsAndValues = [...counters, ...preview];
   if (fieldsAndValues.length > 0) {
     const [field, value, ...more] = fieldsAndValues;
-    batch.update(db.doc(paths.conversation(conversationId)), field as string, value, ...more);
+    batch.update(refs(db).conversation(conversationId), field as string, value, ...more);
   }
+  const inBatch = notice.inApp.slice(0, NOTICES_IN_BATCH);
+  for (const write of inBatch) write(batch);
   try {
     await batch.commit();
   } catch (error) {
     if (grpcCode(error) === GRPC.ALREADY_EXISTS) return { status: "duplicate" };
     throw error;
   }
-
-  const senderName = (senderSnap.get("displayName") as string | undefined) ?? "A member";
-  const notice = messageNotice(message, conversation.data, senderName);
-  await Promise.all(plan.notify.map((uid) => notifyCollapsing(db, uid, notice)));
+  await commitInBatches(db, notice.inApp.slice(NOTICES_IN_BATCH));
+  await notice.push();
   return { status: "applied", plan };
+}
+
+async function commitInBatches(db: Firestore, writes: readonly BatchWrite[]): Promise<void> {
+  for (let i = 0; i < writes.length; i += 500) {
+    const batch = db.batch();
+    for (const write of writes.slice(i, i + 500)) write(batch);
+    await batch.commit();
+  }
 }
 
 /**
@@ -115,32 +135,7 @@ export async function recordMessage(
  * Called from the trigger on their member document; unreadCounts itself is server-owned.
  */
 export async function resetUnread(db: Firestore, conversationId: string, uid: string): Promise<void> {
-  await db.doc(paths.conversation(conversationId)).update(unreadField(uid), 0);
-}
-
-/**
- * Leaves a group conversation: out of memberIds (so the rules stop reading and writing for them),
- * no unread count, and marked as left so class RSVPs do not bring them back. A direct
- * conversation ends by unmatching instead.
- */
-export async function leaveConversation(
-  db: Firestore,
-  conversationId: string,
-  uid: string,
-): Promise<{ left: boolean }> {
-  const snap = await db.doc(paths.conversation(conversationId)).get();
-  const conversation = conversationSchema.safeParse(snap.data());
-  if (!conversation.success || !conversation.data.memberIds.includes(uid)) {
-    throw new DomainError("not-found", "You are not in this conversation.");
-  }
-  if (conversation.data.type !== "group") {
-    throw new DomainError("failed-precondition", "A direct conversation ends when you unmatch or block.");
-  }
-  const batch = db.batch();
-  batch.update(snap.ref, "memberIds", FieldValue.arrayRemove(uid), unreadField(uid), FieldValue.delete());
-  batch.set(db.doc(paths.conversationMember(conversationId, uid)), { uid, left: true }, { merge: true });
-  await batch.commit();
-  return { left: true };
+  await refs(db).conversation(conversationId).update(unreadField(uid), 0);
 }
 
 /**
@@ -154,31 +149,31 @@ export async function reportMessage(
 ): Promise<ReportMessageResponse> {
   const input = parseOrThrow(reportMessageRequestSchema, request, "report");
   const [conversationSnap, messageSnap] = await Promise.all([
-    db.doc(paths.conversation(input.conversationId)).get(),
-    db.doc(paths.message(input.conversationId, input.messageId)).get(),
+    refs(db).conversation(input.conversationId).get(),
+    refs(db).message(input.conversationId, input.messageId).get(),
   ]);
-  const conversation = conversationSchema.safeParse(conversationSnap.data());
-  if (!conversation.success || !conversation.data.memberIds.includes(reporterId)) {
+  const conversation = dataOrAbsent(conversationSnap);
+  if (!conversation?.memberIds.includes(reporterId)) {
     throw new DomainError("not-found", "You are not in this conversation.");
   }
-  const message = messageSchema.safeParse(messageSnap.data());
-  if (!message.success) throw new DomainError("not-found", "This message does not exist.");
-  if (message.data.senderId === reporterId) {
+  const message = dataOrAbsent(messageSnap);
+  if (!message) throw new DomainError("not-found", "This message does not exist.");
+  if (message.senderId === reporterId) {
     throw new DomainError("invalid-argument", "messageId: You cannot report your own message.");
   }
-  if (message.data.deleted) throw new DomainError("failed-precondition", "This message was deleted.");
+  if (message.deleted) throw new DomainError("failed-precondition", "This message was deleted.");
 
   const reportId = messageReportId(input.conversationId, input.messageId, reporterId);
   try {
-    await db.doc(paths.report(reportId)).create({
+    await refs(db).report(reportId).create({
       reporterId,
-      subjectUid: message.data.senderId,
+      subjectUid: message.senderId,
       subjectKind: "message",
       reason: input.reason,
       details: input.details,
       conversationId: input.conversationId,
       messageId: input.messageId,
-      messageText: message.data.text,
+      messageText: message.text,
       status: "open",
       createdAt: FieldValue.serverTimestamp(),
       reviewedBy: null,

@@ -7,6 +7,7 @@ import { recordMessage } from "../../src/messaging/messageStore.js";
 import {
   classConversationId,
   membersOfPair,
+  messageSchema,
   pairIdOf,
   paths,
   reportSchema,
@@ -127,7 +128,7 @@ describe("sending in a direct conversation (through the rules and the message tr
       admin.db,
       id,
       messageId,
-      (await admin.db.doc(paths.message(id, messageId)).get()).data(),
+      messageSchema.parse((await admin.db.doc(paths.message(id, messageId)).get()).data()),
     );
     expect(redelivered.status).toBe("duplicate");
     expect((await conversationIn(admin.db, id)).unreadCounts[bob.uid]).toBe(1);
@@ -160,6 +161,17 @@ describe("sending in a direct conversation (through the rules and the message tr
     expect(shownMessage(invalid)).toContain("reason");
     const outsider = await callError(cara.call("reportMessage", { conversationId: id, messageId, reason: "spam" }));
     expect(outsider.code).toBe("functions/not-found");
+  });
+
+  it("answers invalid-argument naming the field when an id cannot be a document id", async () => {
+    const leave = await callError(alice.call("leaveConversation", { conversationId: "a/b" }));
+    expect(leave.code).toBe("functions/invalid-argument");
+    expect(shownMessage(leave)).toContain("conversationId:");
+    const report = await callError(
+      alice.call("reportMessage", { conversationId: id, messageId: "..", reason: "spam", details: "" }),
+    );
+    expect(report.code).toBe("functions/invalid-argument");
+    expect(shownMessage(report)).toContain("messageId:");
   });
 });
 
