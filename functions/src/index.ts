@@ -1,4 +1,6 @@
-/** Every deployed function, and nothing else. */
+/** Every deployed function, and nothing else. The runtime options (region, instance cap) load first. */
+import "./shared/runtime.js";
+
 export { provisionAccount } from "./accounts/triggers.js";
 export { setUserRole } from "./rbac/callables.js";
 export { cancelRsvp, getMyRsvp, markAttendance, removeAttendee, rsvpClass } from "./classes/callables.js";

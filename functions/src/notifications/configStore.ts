@@ -5,10 +5,11 @@
  * Manager. See docs/adr/0005-notifications.md.
  */
 import { getMessaging } from "firebase-admin/messaging";
-import { logger } from "firebase-functions";
 import { defineSecret, defineString } from "firebase-functions/params";
 import { createTransport } from "nodemailer";
+import { FUNCTIONS_REGION } from "../model/index.js";
 import { adminApp } from "../shared/firebase.js";
+import { log } from "./logs.js";
 import type { MailConfig, MailTransport } from "./mailStore.js";
 import type { PushMessage, PushResult, PushSender } from "./push.js";
 
@@ -21,7 +22,7 @@ export const mailFrom = defineString("MAIL_FROM", { default: "Numina <no-reply@n
 export const appUrl = defineString("APP_URL", { default: "http://127.0.0.1:5173" });
 /** The `unsubscribe` HTTPS function's URL. */
 export const unsubscribeEndpoint = defineString("UNSUBSCRIBE_URL", {
-  default: "http://127.0.0.1:5001/demo-numina/us-central1/unsubscribe",
+  default: `http://127.0.0.1:5001/demo-numina/${FUNCTIONS_REGION}/unsubscribe`,
 });
 
 /**
@@ -44,11 +45,7 @@ export function fcmPushSender(): PushSender {
 export function loggingPushSender(): PushSender {
   return {
     sendEachForMulticast: (message: PushMessage): Promise<PushResult> => {
-      logger.info("push (emulator, not sent)", {
-        event: "notifications.pushLogged",
-        tokens: message.tokens.length,
-        title: message.notification.title,
-      });
+      log.pushLogged(message.tokens.length, message.notification.title);
       return Promise.resolve({
         responses: message.tokens.map(() => ({ success: true })),
         successCount: message.tokens.length,

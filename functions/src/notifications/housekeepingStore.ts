@@ -3,24 +3,20 @@
  * quiet hours, and the weekly digest of unread messages.
  */
 import { Timestamp, type Firestore, type Query } from "firebase-admin/firestore";
-import {
-  notificationDeliverySchema,
-  notificationGroups,
-  notificationPaths,
-  noticeLinkPath,
-  paths,
-  type NoticeDraft,
-} from "../model/index.js";
+import { noticeLinkPath, type NoticeDraft } from "../model/index.js";
+import { refs } from "../shared/refs.js";
 import { enqueueMail } from "./mailStore.js";
-import { channelsFor, preferencesOrDefaults } from "./preferences.js";
+import { channelsFor } from "./preferences.js";
 import type { PushSender } from "./push.js";
 import { loadDevices, sendPush } from "./pushStore.js";
+import { loadWishes } from "./recipientStore.js";
 import { weeklyDigestEmail, type DigestLine } from "./templates.js";
+import { dataOrAbsent } from "../shared/firestore.js";
 
 export const RETENTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-async function deleteAll(db: Firestore, query: Query): Promise<number> {
+async function deleteAll<T>(db: Firestore, query: Query<T>): Promise<number> {
   let deleted = 0;
   for (;;) {
     const page = await query.limit(500).get();
@@ -35,14 +31,8 @@ async function deleteAll(db: Firestore, query: Query): Promise<number> {
 /** Deletes in-app notices and delivery records older than 90 days, for every member. */
 export async function cleanUpOldNotifications(db: Firestore, nowMs: number) {
   const cutoff = Timestamp.fromMillis(nowMs - RETENTION_DAYS * DAY_MS);
-  const notices = await deleteAll(
-    db,
-    db.collectionGroup(notificationGroups.notifications).where("createdAt", "<", cutoff),
-  );
-  const deliveries = await deleteAll(
-    db,
-    db.collectionGroup(notificationGroups.deliveries).where("createdAt", "<", cutoff),
-  );
+  const notices = await deleteAll(db, refs(db).allNotifications().where("createdAt", "<", cutoff));
+  const deliveries = await deleteAll(db, refs(db).allNotificationDeliveries().where("createdAt", "<", cutoff));
   return { notices, deliveries };
 }
 
@@ -51,27 +41,27 @@ export async function cleanUpOldNotifications(db: Firestore, nowMs: number) {
  * guarded by the record's update time) before FCM is called, so two overlapping runs send it once.
  */
 export async function sendHeldPushes(db: Firestore, sender: PushSender, nowMs: number, appUrl: string) {
-  const due = await db
-    .collectionGroup(notificationGroups.deliveries)
+  const due = await refs(db)
+    .allNotificationDeliveries()
     .where("push", "==", "waiting")
     .where("pushAt", "<=", Timestamp.fromMillis(nowMs))
     .limit(500)
     .get();
   let sent = 0;
   for (const doc of due.docs) {
-    const record = notificationDeliverySchema.safeParse(doc.data());
+    const record = dataOrAbsent(doc);
     const uid = doc.ref.parent.parent?.id;
-    if (!record.success || !record.data.notice || !uid) continue;
+    if (!record?.notice || !uid) continue;
     const claimed = await doc.ref
       .update({ push: "pending", notice: null }, { lastUpdateTime: doc.updateTime })
       .then(() => true)
       .catch(() => false);
     if (!claimed) continue;
-    const draft: NoticeDraft = { id: doc.id, type: record.data.type, ...record.data.notice };
+    const draft: NoticeDraft = { id: doc.id, type: record.type, ...record.notice };
     const devices = await loadDevices(db, [uid]);
     const outcome = await sendPush(db, sender, draft, new URL(noticeLinkPath(draft.data), appUrl).toString(), devices);
-    await db
-      .doc(notificationPaths.delivery(uid, doc.id))
+    await refs(db)
+      .notificationDelivery(uid, doc.id)
       .update({ push: outcome.delivered.has(uid) ? "sent" : "failed" });
     if (outcome.delivered.has(uid)) sent += 1;
   }
@@ -92,37 +82,30 @@ export function weekOf(nowMs: number): string {
  * mail id carries the week, so a second run in the same week queues nothing.
  */
 export async function queueWeeklyDigests(db: Firestore, nowMs: number, appUrl: string) {
-  const unread = await db
-    .collectionGroup(notificationGroups.notifications)
-    .where("type", "==", "message")
-    .where("read", "==", false)
-    .get();
+  const unread = await refs(db).allNotifications().where("type", "==", "message").where("read", "==", false).get();
   const byMember = new Map<string, DigestLine[]>();
   for (const doc of unread.docs) {
     const uid = doc.ref.parent.parent?.id;
-    if (!uid) continue;
-    const count = doc.get("count") as unknown;
+    const notice = dataOrAbsent(doc);
+    if (!uid || !notice) continue;
     const lines = byMember.get(uid) ?? [];
-    lines.push({
-      title: String(doc.get("title")),
-      body: String(doc.get("body")),
-      count: typeof count === "number" && count > 0 ? count : 1,
-    });
+    lines.push({ title: notice.title, body: notice.body, count: notice.count ?? 1 });
     byMember.set(uid, lines);
   }
+  const members = [...byMember];
+  const wishes = await loadWishes(
+    db,
+    members.map(([uid]) => uid),
+  );
   let queued = 0;
-  for (const [uid, lines] of byMember) {
-    const [prefs, settings] = await db.getAll(
-      db.doc(paths.notificationPreferences(uid)),
-      db.doc(paths.privateSettings(uid)),
-    );
-    if (!channelsFor(preferencesOrDefaults(prefs?.data()), "message").email) continue;
-    const email = settings?.get("email") as unknown;
-    if (typeof email !== "string" || !email.includes("@")) continue;
+  for (const [i, [uid, lines]] of members.entries()) {
+    const wish = wishes[i];
+    const email = wish?.email;
+    if (!wish || !email || !channelsFor(wish.prefs, "message").email) continue;
     const created = await enqueueMail(db, `weekly_digest-${weekOf(nowMs)}-${uid}`, {
       to: email,
       content: weeklyDigestEmail({ lines, appUrl }),
-      template: "weekly_digest",
+      kind: "weekly_digest",
       uid,
       unsubscribe: { uid, topic: "message" },
     });

@@ -15,21 +15,22 @@
  * therefore at most once, which is the right way round: a lost push still leaves the in-app notice
  * and the email, while a doubled one is exactly what makes members mute the app.
  */
-import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import { FieldValue, Timestamp, type Firestore, type WithFieldValue, type WriteBatch } from "firebase-admin/firestore";
 import {
   noticeLinkPath,
-  notificationPaths,
-  paths,
   type NoticeDraft,
+  type Notification,
   type NotificationDelivery,
   type PushState,
 } from "../model/index.js";
+import { refs } from "../shared/refs.js";
 import { GRPC, grpcCode } from "../shared/transactions.js";
 import { appOrigin, defaultPushSender } from "./configStore.js";
 import { newMailDocument } from "./mailStore.js";
-import { planDelivery, preferencesOrDefaults, type DeliveryPlan, type Recipient } from "./preferences.js";
+import { planDelivery, type DeliveryPlan } from "./preferences.js";
 import type { PushSender } from "./push.js";
-import { loadDevices, sendPush, type MemberDevice } from "./pushStore.js";
+import { sendPush, type MemberDevice } from "./pushStore.js";
+import { getAllChunked, loadRecipients } from "./recipientStore.js";
 import { noticeEmail } from "./templates.js";
 
 export function noticeDocument(draft: NoticeDraft) {
@@ -40,7 +41,7 @@ export function noticeDocument(draft: NoticeDraft) {
     data: draft.data,
     read: false,
     createdAt: FieldValue.serverTimestamp(),
-  };
+  } satisfies WithFieldValue<Notification>;
 }
 
 export interface DeliveryOptions {
@@ -50,7 +51,7 @@ export interface DeliveryOptions {
   appUrl?: string;
 }
 
-function resolve(options: DeliveryOptions) {
+export function resolveOptions(options: DeliveryOptions) {
   return {
     push: options.push ?? defaultPushSender(),
     now: options.now ?? Date.now,
@@ -60,44 +61,11 @@ function resolve(options: DeliveryOptions) {
 
 /** Firestore's limit of writes per commit. */
 const BATCH_WRITES = 500;
-const READ_CHUNK = 300;
 
 export const mailIdFor = (noticeId: string, uid: string) => `${noticeId}--${uid}`;
 
-async function getAllChunked(db: Firestore, refs: readonly DocumentReference[]) {
-  const snaps = [];
-  for (let i = 0; i < refs.length; i += READ_CHUNK) snaps.push(...(await db.getAll(...refs.slice(i, i + READ_CHUNK))));
-  return snaps;
-}
-
-/** Preferences, time zone, email and devices of each member, read in bulk. */
-async function loadRecipients(db: Firestore, uids: readonly string[]) {
-  const [prefs, settings, devices] = await Promise.all([
-    getAllChunked(
-      db,
-      uids.map((uid) => db.doc(paths.notificationPreferences(uid))),
-    ),
-    getAllChunked(
-      db,
-      uids.map((uid) => db.doc(paths.privateSettings(uid))),
-    ),
-    loadDevices(db, uids),
-  ]);
-  return uids.map((uid, i) => {
-    const email = settings[i]?.get("email") as unknown;
-    const timeZone = settings[i]?.get("timeZone") as unknown;
-    const memberDevices = devices.get(uid) ?? [];
-    const recipient: Recipient = {
-      prefs: preferencesOrDefaults(prefs[i]?.data()),
-      timeZone: typeof timeZone === "string" ? timeZone : "UTC",
-      email: typeof email === "string" && email.includes("@") ? email : null,
-      tokenCount: memberDevices.length,
-    };
-    return { uid, recipient, devices: memberDevices };
-  });
-}
-
-type Write = { ref: DocumentReference; data: Record<string, unknown> };
+/** One write of a member's claim, added to whichever batch carries it. */
+export type BatchWrite = (batch: WriteBatch) => void;
 
 function writesFor(
   db: Firestore,
@@ -106,11 +74,11 @@ function writesFor(
   draft: NoticeDraft,
   plan: DeliveryPlan,
   link: string,
-) {
+): BatchWrite[] {
   const pushState: PushState =
-    plan.push.kind === "send" ? "pending" : plan.push.kind === "wait" ? "waiting" : (plan.push.reason as PushState);
+    plan.push.kind === "send" ? "pending" : plan.push.kind === "wait" ? "waiting" : plan.push.reason;
   const mailId = plan.email && email ? mailIdFor(draft.id, uid) : null;
-  const delivery: Omit<NotificationDelivery, "createdAt"> & { createdAt: FieldValue } = {
+  const delivery = {
     type: draft.type,
     inApp: plan.inApp,
     push: pushState,
@@ -118,20 +86,18 @@ function writesFor(
     notice: plan.push.kind === "wait" ? { title: draft.title, body: draft.body, data: draft.data } : null,
     mailId,
     createdAt: FieldValue.serverTimestamp(),
-  };
-  const writes: Write[] = [{ ref: db.doc(notificationPaths.delivery(uid, draft.id)), data: delivery }];
-  if (plan.inApp) writes.push({ ref: db.doc(paths.notification(uid, draft.id)), data: noticeDocument(draft) });
+  } satisfies WithFieldValue<NotificationDelivery>;
+  const writes: BatchWrite[] = [(batch) => batch.create(refs(db).notificationDelivery(uid, draft.id), delivery)];
+  if (plan.inApp) writes.push((batch) => batch.create(refs(db).notification(uid, draft.id), noticeDocument(draft)));
   if (mailId && email) {
-    writes.push({
-      ref: db.doc(paths.mail(mailId)),
-      data: newMailDocument({
-        to: email,
-        content: noticeEmail({ notice: draft, link }),
-        template: draft.type,
-        uid,
-        unsubscribe: { uid, topic: draft.type },
-      }),
+    const mail = newMailDocument({
+      to: email,
+      content: noticeEmail({ notice: draft, link }),
+      kind: draft.type,
+      uid,
+      unsubscribe: { uid, topic: draft.type },
     });
+    writes.push((batch) => batch.create(refs(db).mail(mailId), mail));
   }
   return writes;
 }
@@ -141,15 +107,18 @@ function writesFor(
  * created meanwhile (a twin delivery of the same event) is redone member by member, so only the
  * twin's members are skipped. Resolves with the members claimed by this call.
  */
-async function commitClaims(db: Firestore, groups: readonly { uid: string; writes: Write[] }[]): Promise<Set<string>> {
+async function commitClaims(
+  db: Firestore,
+  groups: readonly { uid: string; writes: BatchWrite[] }[],
+): Promise<Set<string>> {
   const claimed = new Set<string>();
-  const commit = async (chunk: readonly { uid: string; writes: Write[] }[]) => {
+  const commit = async (chunk: readonly { uid: string; writes: BatchWrite[] }[]) => {
     const batch = db.batch();
-    for (const group of chunk) for (const w of group.writes) batch.create(w.ref, w.data);
+    for (const group of chunk) for (const write of group.writes) write(batch);
     await batch.commit();
     for (const group of chunk) claimed.add(group.uid);
   };
-  let chunk: { uid: string; writes: Write[] }[] = [];
+  let chunk: { uid: string; writes: BatchWrite[] }[] = [];
   let size = 0;
   const flush = async () => {
     if (chunk.length === 0) return;
@@ -180,7 +149,7 @@ async function recordPush(db: Firestore, noticeId: string, uids: readonly string
   for (let i = 0; i < uids.length; i += BATCH_WRITES) {
     const batch = db.batch();
     for (const uid of uids.slice(i, i + BATCH_WRITES)) {
-      batch.update(db.doc(notificationPaths.delivery(uid, noticeId)), { push: state });
+      batch.update(refs(db).notificationDelivery(uid, noticeId), { push: state });
     }
     await batch.commit();
   }
@@ -203,11 +172,11 @@ export async function deliverToMany(
   draft: NoticeDraft,
   options: DeliveryOptions = {},
 ): Promise<FanOutResult> {
-  const deps = resolve(options);
+  const deps = resolveOptions(options);
   const unique = [...new Set(uids)];
   const already = await getAllChunked(
     db,
-    unique.map((uid) => db.doc(notificationPaths.delivery(uid, draft.id))),
+    unique.map((uid) => refs(db).notificationDelivery(uid, draft.id)),
   );
   const fresh = unique.filter((_uid, i) => !already[i]?.exists);
   const result: FanOutResult = { inApp: 0, pushCalls: 0, emails: 0, claimed: 0 };
@@ -257,34 +226,4 @@ export async function notifyMany(
   options: DeliveryOptions = {},
 ): Promise<number> {
   return (await deliverToMany(db, uids, draft, options)).inApp;
-}
-
-/**
- * One notice that stands for a burst (new messages in one conversation): the draft's id names the
- * burst, each call refreshes the text, marks it unread again and counts it, so a member who gets
- * twenty messages sees one line, not twenty. Push carries a collapse key per conversation, so a
- * device shows the latest message only (and a retried trigger's second push replaces the first).
- * Never emailed one by one: message email is the weekly digest.
- */
-export async function notifyCollapsing(
-  db: Firestore,
-  uid: string,
-  draft: NoticeDraft,
-  options: DeliveryOptions = {},
-): Promise<unknown> {
-  const deps = resolve(options);
-  const [member] = await loadRecipients(db, [uid]);
-  if (!member) return;
-  const plan = planDelivery(draft.type, member.recipient, deps.now());
-  if (plan.inApp) {
-    await db
-      .doc(paths.notification(uid, draft.id))
-      .set({ ...noticeDocument(draft), count: FieldValue.increment(1) }, { merge: true });
-  }
-  // A held message push would be stale by morning: collapsing notices push now or never.
-  if (plan.push.kind === "send") {
-    const link = new URL(noticeLinkPath(draft.data), deps.appUrl).toString();
-    await sendPush(db, deps.push, draft, link, new Map([[uid, member.devices]]));
-  }
-  return;
 }

@@ -1,10 +1,13 @@
 /**
- * The email outbox (`mail/{id}`, the "Trigger Email" extension's shape) and its delivery over
- * SMTP. The transitions are decided in mailDelivery.ts; here they are applied, each claim in a
- * transaction, so two workers on one document (a retried trigger) send it once.
+ * The email outbox (`mail/{id}`, valid documents of the "Trigger Email" extension) and its
+ * delivery over SMTP. The transitions are decided in mailDelivery.ts; here they are applied, each
+ * claim in a transaction, so two workers on one document (a retried trigger, the sweep) send it
+ * once.
  */
-import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { collections, mailSchema, paths, type Mail, type NotificationType } from "../model/index.js";
+import { FieldValue, Timestamp, type Firestore, type WithFieldValue } from "firebase-admin/firestore";
+import type { Mail, MailKind, NotificationType } from "../model/index.js";
+import { refs } from "../shared/refs.js";
+import { GRPC, grpcCode } from "../shared/transactions.js";
 import {
   MAIL_LEASE_MS,
   afterFailure,
@@ -14,6 +17,7 @@ import {
   type OutgoingMail,
 } from "./mailDelivery.js";
 import { UNSUBSCRIBE_URL_SLOT, type EmailContent } from "./templates.js";
+import { dataOrAbsent } from "../shared/firestore.js";
 import { unsubscribeUrl } from "./unsubscribe.js";
 
 /** What nodemailer's transporter offers, and all the delivery needs. */
@@ -21,32 +25,34 @@ export interface MailTransport {
   sendMail(mail: OutgoingMail): Promise<{ messageId?: string; accepted?: unknown[]; rejected?: unknown[] }>;
 }
 
-export function newMailDocument(input: {
+export interface NewMail {
   to: string;
   content: EmailContent;
-  template: string;
+  kind: MailKind;
   uid: string | null;
   unsubscribe: { uid: string; topic: NotificationType } | null;
-}) {
+}
+
+export function newMailDocument(input: NewMail) {
   return {
     to: input.to,
     message: input.content,
     headers: {},
-    template: input.template,
+    kind: input.kind,
     uid: input.uid,
     unsubscribe: input.unsubscribe,
     delivery: pendingDelivery(),
     createdAt: FieldValue.serverTimestamp(),
-  };
+  } satisfies WithFieldValue<Mail>;
 }
 
 /** Queues one email under a deterministic id; false if that email was already queued. */
-export async function enqueueMail(db: Firestore, id: string, mail: Parameters<typeof newMailDocument>[0]) {
+export async function enqueueMail(db: Firestore, id: string, mail: NewMail): Promise<boolean> {
   try {
-    await db.doc(paths.mail(id)).create(newMailDocument(mail));
+    await refs(db).mail(id).create(newMailDocument(mail));
     return true;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 6) return false;
+    if (grpcCode(error) === GRPC.ALREADY_EXISTS) return false;
     throw error;
   }
 }
@@ -68,12 +74,11 @@ const addresses = (list: unknown[] | undefined) => (list ?? []).map((a) => Strin
  * ends an attempt whose lease ran out, or leaves the document alone.
  */
 function claimMail(db: Firestore, id: string, nowMs: number): Promise<Mail | "skipped" | "lease-expired"> {
-  const ref = db.doc(paths.mail(id));
+  const ref = refs(db).mail(id);
   return db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    const parsed = mailSchema.safeParse(snap.data());
-    if (!parsed.success) return "skipped";
-    const decision = claimDecision(parsed.data.delivery, nowMs);
+    const mail = dataOrAbsent(await tx.get(ref));
+    if (!mail) return "skipped";
+    const decision = claimDecision(mail.delivery, nowMs);
     if (decision === "leave") return "skipped";
     if (decision === "expire-lease") {
       tx.update(ref, {
@@ -84,7 +89,7 @@ function claimMail(db: Firestore, id: string, nowMs: number): Promise<Mail | "sk
       });
       return "lease-expired";
     }
-    const attempts = parsed.data.delivery.attempts + 1;
+    const attempts = mail.delivery.attempts + 1;
     tx.update(ref, {
       "delivery.state": "PROCESSING",
       "delivery.attempts": attempts,
@@ -92,14 +97,14 @@ function claimMail(db: Firestore, id: string, nowMs: number): Promise<Mail | "sk
       "delivery.leaseExpireTime": Timestamp.fromMillis(nowMs + MAIL_LEASE_MS),
       "delivery.nextAttemptAt": null,
     });
-    return { ...parsed.data, delivery: { ...parsed.data.delivery, attempts } };
+    return { ...mail, delivery: { ...mail.delivery, attempts } };
   });
 }
 
 /** Sends `mail/{id}` if it is PENDING, recording every step on the document. */
 export async function deliverMail(db: Firestore, id: string, config: MailConfig): Promise<DeliveryOutcome> {
   const now = config.now ?? Date.now;
-  const ref = db.doc(paths.mail(id));
+  const ref = refs(db).mail(id);
   const claimed = await claimMail(db, id, now());
   if (claimed === "skipped" || claimed === "lease-expired") return claimed;
 
@@ -111,20 +116,9 @@ export async function deliverMail(db: Firestore, id: string, config: MailConfig)
         claimed.unsubscribe.topic,
       )
     : null;
+  let info: Awaited<ReturnType<MailTransport["sendMail"]>>;
   try {
-    const info = await config.transport.sendMail(composeMail(claimed, config.from, link, UNSUBSCRIBE_URL_SLOT));
-    await ref.update({
-      "delivery.state": "SUCCESS",
-      "delivery.endTime": Timestamp.fromMillis(now()),
-      "delivery.leaseExpireTime": null,
-      "delivery.error": null,
-      "delivery.info": {
-        messageId: info.messageId ?? null,
-        accepted: addresses(info.accepted),
-        rejected: addresses(info.rejected),
-      },
-    });
-    return "sent";
+    info = await config.transport.sendMail(composeMail(claimed, config.from, link, UNSUBSCRIBE_URL_SLOT));
   } catch (error) {
     const nowMs = now();
     const next = afterFailure(claimed.delivery.attempts, nowMs);
@@ -137,6 +131,20 @@ export async function deliverMail(db: Firestore, id: string, config: MailConfig)
     });
     return "failed";
   }
+  // Outside the try: if recording the success fails, the email stays PROCESSING and its lease
+  // runs out into ERROR. Recording it as a failed attempt would have it sent again.
+  await ref.update({
+    "delivery.state": "SUCCESS",
+    "delivery.endTime": Timestamp.fromMillis(now()),
+    "delivery.leaseExpireTime": null,
+    "delivery.error": null,
+    "delivery.info": {
+      messageId: info.messageId ?? null,
+      accepted: addresses(info.accepted),
+      rejected: addresses(info.rejected),
+    },
+  });
+  return "sent";
 }
 
 /**
@@ -149,8 +157,8 @@ export async function sweepOutbox(
   config: MailConfig,
 ): Promise<{ retried: number; sent: number; expired: number }> {
   const now = Timestamp.fromMillis(nowMs);
-  const due = await db
-    .collection(collections.mail)
+  const due = await refs(db)
+    .outbox()
     .where("delivery.state", "==", "RETRY")
     .where("delivery.nextAttemptAt", "<=", now)
     .limit(100)
@@ -159,8 +167,8 @@ export async function sweepOutbox(
   for (const doc of due.docs) {
     if ((await deliverMail(db, doc.id, { ...config, now: () => nowMs })) === "sent") sent += 1;
   }
-  const stuck = await db
-    .collection(collections.mail)
+  const stuck = await refs(db)
+    .outbox()
     .where("delivery.state", "==", "PROCESSING")
     .where("delivery.leaseExpireTime", "<=", now)
     .limit(100)

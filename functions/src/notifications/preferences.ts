@@ -4,7 +4,11 @@
  * Pure: the caller loads the documents and passes the clock.
  */
 import {
+  addCalendarDays,
   DEFAULT_CHANNELS,
+  instantAt,
+  localDateAt,
+  minuteOfLocalDay,
   notificationPreferencesSchema,
   type ChannelSwitches,
   type NotificationPreferences,
@@ -49,19 +53,7 @@ export function channelsFor(prefs: PreferencesOrDefaults, type: NotificationType
 
 /** Minutes since local midnight at `nowMs` in `timeZone` (UTC if the zone is unknown). */
 export function localMinuteOfDay(nowMs: number, timeZone: string): number {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    }).formatToParts(new Date(nowMs));
-  } catch {
-    return localMinuteOfDay(nowMs, "UTC");
-  }
-  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return value("hour") * 60 + value("minute");
+  return minuteOfLocalDay(nowMs, timeZone);
 }
 
 /** Minutes from now until quiet hours end, or 0 when it is not quiet now. */
@@ -81,7 +73,8 @@ export interface Recipient {
   tokenCount: number;
 }
 
-export type PushPlan = { kind: "send" } | { kind: "wait"; atMs: number } | { kind: "none"; reason: string };
+export type PushPlan =
+  { kind: "send" } | { kind: "wait"; atMs: number } | { kind: "none"; reason: "off" | "no-device" | "quiet-hours" };
 
 export interface DeliveryPlan {
   inApp: boolean;
@@ -101,9 +94,20 @@ export function planDelivery(type: NotificationType, recipient: Recipient, nowMs
 function planPush(type: NotificationType, channels: ChannelSwitches, recipient: Recipient, nowMs: number): PushPlan {
   if (!channels.push) return { kind: "none", reason: "off" };
   if (recipient.tokenCount === 0) return { kind: "none", reason: "no-device" };
-  const quietLeft = minutesOfQuietLeft(nowMs, recipient.timeZone, recipient.prefs.quietHours);
-  if (quietLeft === 0) return { kind: "send" };
+  const quiet = recipient.prefs.quietHours;
+  if (!quiet || minutesOfQuietLeft(nowMs, recipient.timeZone, quiet) === 0) return { kind: "send" };
   if (QUIET_HOURS_PUSH[type] === "drop") return { kind: "none", reason: "quiet-hours" };
-  // Back to the start of the minute quiet hours end in, so the held push goes out on the hour.
-  return { kind: "wait", atMs: Math.floor(nowMs / 60_000) * 60_000 + quietLeft * 60_000 };
+  return { kind: "wait", atMs: quietHoursEndAfter(nowMs, recipient.timeZone, quiet.end) };
+}
+
+/**
+ * The instant the local clock next shows `endMinute`, on the hour. Counted on the wall clock, not
+ * in elapsed minutes: on the night the clocks change, 22:00 to 07:00 is eight or ten hours, and
+ * the held push still goes out at 07:00.
+ */
+export function quietHoursEndAfter(nowMs: number, timeZone: string, endMinute: number): number {
+  const today = localDateAt(nowMs, timeZone);
+  const endsToday = minuteOfLocalDay(nowMs, timeZone) < endMinute;
+  const day = endsToday ? today : addCalendarDays(today, 1);
+  return instantAt({ ...day, hour: Math.floor(endMinute / 60), minute: endMinute % 60 }, timeZone);
 }

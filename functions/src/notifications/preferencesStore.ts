@@ -1,14 +1,16 @@
 /** Server-side changes to a member's notification preferences (the unsubscribe link). */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { paths, type EmailTopic } from "../model/index.js";
+import type { EmailTopic } from "../model/index.js";
+import { refs } from "../shared/refs.js";
 import { channelsFor, preferencesOrDefaults } from "./preferences.js";
+import { dataOrAbsent } from "../shared/firestore.js";
 
 /** Turns off email for one topic, keeping every other wish as it was. Idempotent. */
 export async function unsubscribeEmail(db: Firestore, uid: string, topic: EmailTopic): Promise<void> {
-  const ref = db.doc(paths.notificationPreferences(uid));
+  const ref = refs(db).notificationPreferences(uid);
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
-    const prefs = preferencesOrDefaults(snap.exists ? snap.data() : undefined);
+    const prefs = preferencesOrDefaults(dataOrAbsent(snap));
     const current = channelsFor(prefs, topic);
     if (snap.exists && !current.email) return;
     tx.set(ref, {

@@ -2,13 +2,16 @@
  * Device tokens and push sending: loads members' tokens, sends one multicast per chunk of tokens,
  * and deletes the devices whose tokens FCM reports dead.
  */
-import type { DocumentReference, Firestore } from "firebase-admin/firestore";
-import { deviceSchema, paths, type NoticeDraft } from "../model/index.js";
+import type { Firestore } from "firebase-admin/firestore";
+import type { deviceSchema, NoticeDraft } from "../model/index.js";
+import type { TypedDoc } from "../shared/firestore.js";
+import { refs } from "../shared/refs.js";
 import { buildPushMessages, deadTokens, type PushSender } from "./push.js";
+import { dataOrAbsent } from "../shared/firestore.js";
 
 export interface MemberDevice {
   token: string;
-  ref: DocumentReference;
+  ref: TypedDoc<typeof deviceSchema>;
 }
 
 /** Concurrent reads in flight at once, so a fan-out to hundreds does not open hundreds of streams. */
@@ -29,10 +32,10 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (
 
 export async function loadDevices(db: Firestore, uids: readonly string[]): Promise<Map<string, MemberDevice[]>> {
   const lists = await mapLimited(uids, READ_CONCURRENCY, async (uid) => {
-    const snap = await db.collection(paths.devices(uid)).get();
+    const snap = await refs(db).devices(uid).get();
     return snap.docs.flatMap((doc) => {
-      const device = deviceSchema.safeParse(doc.data());
-      return device.success ? [{ token: device.data.token, ref: doc.ref }] : [];
+      const device = dataOrAbsent(doc);
+      return device ? [{ token: device.token, ref: doc.ref }] : [];
     });
   });
   return new Map(uids.map((uid, i) => [uid, lists[i] ?? []]));
@@ -56,11 +59,11 @@ export async function sendPush(
   link: string,
   members: ReadonlyMap<string, readonly MemberDevice[]>,
 ): Promise<PushOutcome> {
-  const owner = new Map<string, { uid: string; ref: DocumentReference }>();
+  const owner = new Map<string, { uid: string; ref: MemberDevice["ref"] }>();
   for (const [uid, devices] of members) for (const d of devices) owner.set(d.token, { uid, ref: d.ref });
   const outcome: PushOutcome = { delivered: new Set(), calls: 0, removedTokens: 0 };
   if (owner.size === 0) return outcome;
-  const dead: DocumentReference[] = [];
+  const dead: MemberDevice["ref"][] = [];
   for (const message of buildPushMessages(draft, [...owner.keys()], link)) {
     const result = await sender.sendEachForMulticast(message);
     outcome.calls += 1;

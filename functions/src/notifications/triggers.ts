@@ -1,37 +1,38 @@
 /**
- * Email delivery and the welcome email. Delivery follows the outbox state machine
- * (mailDelivery.ts): a new email is claimed and sent here, once; a redelivered event finds it
- * claimed and does nothing. Retries are the scheduled sweep's (scheduled.ts).
+ * Email delivery and the welcome email. Both retry (shared/triggers.ts) and are idempotent.
+ *
+ * deliverQueuedMail never sends an email twice, however often its event is delivered: every
+ * attempt first claims the email in a transaction (PENDING, or a RETRY whose backoff is over, to
+ * PROCESSING with a lease), and nothing claims a PROCESSING email. A redelivery after a run that
+ * died before, during or after the send finds the email claimed and leaves it; once the lease
+ * runs out it becomes ERROR, never a resend (mailDelivery.ts). Retrying matters for the other
+ * case: a run that failed before its claim committed leaves the email PENDING, which only this
+ * trigger picks up (the sweep handles RETRY and expired leases).
  */
 import { onDocumentCreated } from "firebase-functions/firestore";
-import { logger } from "firebase-functions";
-import { notificationPatterns, paths } from "../model/index.js";
-import { db } from "../shared/firebase.js";
+import { patterns, privateSettingsSchema } from "../model/index.js";
+import { auth, db } from "../shared/firebase.js";
+import { dropWhenStale, retried, validEventDocument } from "../shared/triggers.js";
+import { queueWelcomeEmail } from "./accountMailStore.js";
 import { appOrigin, mailConfig, smtpUrl, unsubscribeSecret } from "./configStore.js";
-import { deliverMail, enqueueMail } from "./mailStore.js";
-import { welcomeEmail } from "./templates.js";
+import { log } from "./logs.js";
+import { deliverMail } from "./mailStore.js";
 
 export const deliverQueuedMail = onDocumentCreated(
-  { document: notificationPatterns.mail, secrets: [smtpUrl, unsubscribeSecret] },
-  async (event) => {
+  retried(patterns.mail, { secrets: [smtpUrl, unsubscribeSecret] }),
+  dropWhenStale("deliverQueuedMail", async (event) => {
     const mailId = event.params.mailId;
-    const outcome = await deliverMail(db(), mailId, mailConfig());
-    logger.info("mail delivery", { event: "mail.delivery", mailId, outcome });
-  },
+    log.mailDelivery(mailId, await deliverMail(db(), mailId, mailConfig()));
+  }),
 );
 
-/** The welcome email, once per account: its id is the member's, and it is created only if absent. */
-export const sendWelcomeEmail = onDocumentCreated(notificationPatterns.privateSettings, async (event) => {
-  const uid = event.params.uid;
-  const email = event.data?.get("email") as unknown;
-  if (typeof email !== "string" || !email.includes("@")) return;
-  const profile = await db().doc(paths.user(uid)).get();
-  const name = (profile.get("displayName") as string | undefined) ?? "there";
-  await enqueueMail(db(), `welcome-${uid}`, {
-    to: email,
-    content: welcomeEmail({ name, appUrl: appOrigin() }),
-    template: "welcome",
-    uid,
-    unsubscribe: null,
-  });
-});
+export const sendWelcomeEmail = onDocumentCreated(
+  retried(patterns.privateSettings),
+  dropWhenStale("sendWelcomeEmail", async (event) => {
+    const settings = validEventDocument("sendWelcomeEmail", privateSettingsSchema, event.data);
+    if (!settings) return;
+    const uid = event.params.uid;
+    const outcome = await queueWelcomeEmail({ db: db(), auth: auth(), appUrl: appOrigin() }, uid, settings.email);
+    log.welcomeEmail(uid, outcome);
+  }),
+);

@@ -3,16 +3,12 @@
  * Firestore (no triggers fire there), with FCM replaced by a recording sender.
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  mailSchema,
-  notificationDeliverySchema,
-  notificationPaths,
-  paths,
-  type NoticeDraft,
-} from "../../src/model/index.js";
-import { deliverToMany, mailIdFor, notifyCollapsing } from "../../src/notifications/inboxStore.js";
+import { mailSchema, notificationDeliverySchema, paths, type NoticeDraft } from "../../src/model/index.js";
+import { prepareCollapsingNotice } from "../../src/notifications/collapsingStore.js";
+import { deliverToMany, mailIdFor, type DeliveryOptions } from "../../src/notifications/inboxStore.js";
 import { sendHeldPushes } from "../../src/notifications/housekeepingStore.js";
 import { isolatedFirestore } from "../support/emulators.js";
+import { failingOnce, InjectedFault } from "../support/faults.js";
 import { ALL_OFF, seedMember } from "../support/notificationScenario.js";
 import { RecordingPushSender } from "../support/recordingPushSender.js";
 
@@ -43,7 +39,7 @@ beforeEach(() => {
 const options = (now = NOON) => ({ push, now: () => now, appUrl: APP });
 const exists = async (path: string) => (await db.doc(path).get()).exists;
 const delivery = async (uid: string, noticeId: string) =>
-  notificationDeliverySchema.parse((await db.doc(notificationPaths.delivery(uid, noticeId)).get()).data());
+  notificationDeliverySchema.parse((await db.doc(paths.notificationDelivery(uid, noticeId)).get()).data());
 
 describe("deliverToMany", () => {
   it("follows each member's wishes on every channel, with one multicast for all tokens", async () => {
@@ -77,7 +73,7 @@ describe("deliverToMany", () => {
     const mail = mailSchema.parse((await db.doc(paths.mail(mailIdFor(draft.id, everything))).get()).data());
     expect(mail).toMatchObject({
       to: `${everything}@numina.test`,
-      template: "class_cancelled",
+      kind: "class_cancelled",
       unsubscribe: { uid: everything, topic: "class_cancelled" },
       delivery: { state: "PENDING", attempts: 0 },
     });
@@ -109,6 +105,21 @@ describe("deliverToMany", () => {
         )
       ).sort(),
     );
+  });
+
+  it("tells each member once when the first run failed after claiming them, and pushes at most once", async () => {
+    const uids = await Promise.all([1, 2].map((n) => seedMember(db, { tokens: [`retry-${n}`] })));
+    const faulty = failingOnce(db, { commit: 1, when: "after" });
+    await expect(deliverToMany(faulty.db, uids, draft, options())).rejects.toThrow(InjectedFault);
+
+    expect(await deliverToMany(db, uids, draft, options())).toEqual({ inApp: 0, pushCalls: 0, emails: 0, claimed: 0 });
+    for (const uid of uids) {
+      expect(await exists(paths.notification(uid, draft.id))).toBe(true);
+      expect(await exists(paths.mail(mailIdFor(draft.id, uid)))).toBe(true);
+      // Claimed before FCM was called, and never pushed: a lost push, not a doubled one.
+      expect(await delivery(uid, draft.id)).toMatchObject({ push: "pending" });
+    }
+    expect(push.sent).toEqual([]);
   });
 
   it("deletes the devices whose tokens FCM reports dead, for each documented code, and keeps the rest", async () => {
@@ -166,7 +177,15 @@ describe("quiet hours", () => {
   });
 });
 
-describe("notifyCollapsing", () => {
+describe("collapsing notices", () => {
+  /** As the message trigger applies one: the in-app writes in a batch of its own, then the push. */
+  const notifyCollapsing = async (uid: string, draft: NoticeDraft, opts: DeliveryOptions) => {
+    const notice = await prepareCollapsingNotice(db, [uid], draft, opts);
+    const batch = db.batch();
+    for (const write of notice.inApp) write(batch);
+    await batch.commit();
+    await notice.push();
+  };
   const message = (text: string): NoticeDraft => ({
     id: "message-conv-1",
     type: "message",
@@ -177,10 +196,10 @@ describe("notifyCollapsing", () => {
 
   it("keeps one unread notice per conversation, counting the burst, and pushes under one collapse key", async () => {
     const uid = await seedMember(db, { tokens: ["tok"] });
-    await notifyCollapsing(db, uid, message("Hi"), options());
+    await notifyCollapsing(uid, message("Hi"), options());
     await db.doc(paths.notification(uid, "message-conv-1")).update({ read: true });
-    await notifyCollapsing(db, uid, message("Are you coming?"), options());
-    await notifyCollapsing(db, uid, message("See you at 7"), options());
+    await notifyCollapsing(uid, message("Are you coming?"), options());
+    await notifyCollapsing(uid, message("See you at 7"), options());
 
     const notices = await db.collection(paths.notifications(uid)).get();
     expect(notices.size).toBe(1);
@@ -196,8 +215,8 @@ describe("notifyCollapsing", () => {
   it("obeys the member's switches and drops message pushes in quiet hours", async () => {
     const silent = await seedMember(db, { tokens: ["tok-s"], channels: { message: ALL_OFF } });
     const sleeping = await seedMember(db, { tokens: ["tok-q"], quietHours: NIGHT });
-    await notifyCollapsing(db, silent, message("Hi"), options());
-    await notifyCollapsing(db, sleeping, message("Hi"), options(LATE));
+    await notifyCollapsing(silent, message("Hi"), options());
+    await notifyCollapsing(sleeping, message("Hi"), options(LATE));
     expect(await exists(paths.notification(silent, "message-conv-1"))).toBe(false);
     expect(await exists(paths.notification(sleeping, "message-conv-1"))).toBe(true);
     expect(push.sent).toEqual([]);

@@ -1,7 +1,7 @@
 /** The scheduled jobs' bodies, run directly: the 90-day clean-up and the weekly digest. */
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, describe, expect, it } from "vitest";
-import { mailSchema, notificationPaths, paths } from "../../src/model/index.js";
+import { mailSchema, paths } from "../../src/model/index.js";
 import { cleanUpOldNotifications, queueWeeklyDigests, weekOf } from "../../src/notifications/housekeepingStore.js";
 import { isolatedFirestore } from "../support/emulators.js";
 import { ALL_OFF, seedMember } from "../support/notificationScenario.js";
@@ -28,8 +28,8 @@ describe("cleanUpOldNotifications", () => {
     batch.set(db.doc(paths.notification(a, "old")), notice("match", 91));
     batch.set(db.doc(paths.notification(a, "recent")), notice("match", 89));
     batch.set(db.doc(paths.notification(b, "old")), notice("class_cancelled", 200, { read: true }));
-    batch.set(db.doc(notificationPaths.delivery(a, "old")), { createdAt: Timestamp.fromMillis(NOW - 91 * DAY) });
-    batch.set(db.doc(notificationPaths.delivery(a, "recent")), { createdAt: Timestamp.fromMillis(NOW - DAY) });
+    batch.set(db.doc(paths.notificationDelivery(a, "old")), { createdAt: Timestamp.fromMillis(NOW - 91 * DAY) });
+    batch.set(db.doc(paths.notificationDelivery(a, "recent")), { createdAt: Timestamp.fromMillis(NOW - DAY) });
     await batch.commit();
 
     const deleted = await cleanUpOldNotifications(db, NOW);
@@ -38,8 +38,8 @@ describe("cleanUpOldNotifications", () => {
     expect((await db.doc(paths.notification(a, "old")).get()).exists).toBe(false);
     expect((await db.doc(paths.notification(b, "old")).get()).exists).toBe(false);
     expect((await db.doc(paths.notification(a, "recent")).get()).exists).toBe(true);
-    expect((await db.doc(notificationPaths.delivery(a, "old")).get()).exists).toBe(false);
-    expect((await db.doc(notificationPaths.delivery(a, "recent")).get()).exists).toBe(true);
+    expect((await db.doc(paths.notificationDelivery(a, "old")).get()).exists).toBe(false);
+    expect((await db.doc(paths.notificationDelivery(a, "recent")).get()).exists).toBe(true);
   });
 });
 

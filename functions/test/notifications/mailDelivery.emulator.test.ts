@@ -11,6 +11,7 @@ import { MAIL_LEASE_MS } from "../../src/notifications/mailDelivery.js";
 import { deliverMail, sweepOutbox, type MailConfig } from "../../src/notifications/mailStore.js";
 import { verifyUnsubscribe } from "../../src/notifications/unsubscribe.js";
 import { admin, isolatedFirestore } from "../support/emulators.js";
+import { failingOnce, InjectedFault } from "../support/faults.js";
 import { seedMember } from "../support/notificationScenario.js";
 import { RecordingPushSender } from "../support/recordingPushSender.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtpServer.js";
@@ -145,5 +146,33 @@ describe("deliverMail", () => {
     expect(delivery).toMatchObject({ state: "ERROR", attempts: 5 });
     expect(delivery.error).toMatch(/Try again later/);
     expect(smtp.received).toHaveLength(0);
+  });
+});
+
+describe("deliverMail failing once and delivered again (the retried trigger)", () => {
+  it("sends once when the first run failed before its claim was written", async () => {
+    const { mailId } = await queuedCancellation();
+    const faulty = failingOnce(db, { commit: 1, when: "before" });
+    await expect(deliverMail(faulty.db, mailId, config)).rejects.toThrow(InjectedFault);
+    expect((await mailDoc(mailId)).delivery.state).toBe("PENDING");
+
+    expect(await deliverMail(db, mailId, config)).toBe("sent");
+    expect(await deliverMail(db, mailId, config)).toBe("skipped");
+    expect(smtp.received).toHaveLength(1);
+    expect((await mailDoc(mailId)).delivery).toMatchObject({ state: "SUCCESS", attempts: 1 });
+  });
+
+  it("never sends twice when the first run sent and then failed to record it", async () => {
+    const { mailId } = await queuedCancellation();
+    // Commit 1 is the claim; commit 2, the success, never reaches the server.
+    const faulty = failingOnce(db, { commit: 2, when: "before" });
+    await expect(deliverMail(faulty.db, mailId, config)).rejects.toThrow(InjectedFault);
+    expect(smtp.received).toHaveLength(1);
+
+    expect(await deliverMail(db, mailId, config)).toBe("skipped");
+    expect(await sweepOutbox(db, NOW + MAIL_LEASE_MS, config)).toMatchObject({ expired: 1, sent: 0 });
+    expect(await deliverMail(db, mailId, config)).toBe("skipped");
+    expect(smtp.received).toHaveLength(1);
+    expect((await mailDoc(mailId)).delivery.state).toBe("ERROR");
   });
 });

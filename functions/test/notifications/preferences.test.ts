@@ -81,6 +81,21 @@ describe("quiet hours, in the member's time zone", () => {
     expect(plan).toEqual({ inApp: true, email: true, push: { kind: "wait", atMs: Date.UTC(2025, 0, 16, 7, 0) } });
   });
 
+  it("holds a push until 07:00 on the local clock on the nights the clocks change", () => {
+    const prefs = { channels: {}, quietHours: NIGHT };
+    const heldUntil = (nowMs: number) => planDelivery("match", recipient({ prefs }), nowMs).push;
+    // 22:00 BST on 24 October; the clocks go back at 02:00, so 07:00 GMT is ten hours away.
+    expect(heldUntil(Date.UTC(2026, 9, 24, 21, 0))).toEqual({ kind: "wait", atMs: Date.UTC(2026, 9, 25, 7, 0) });
+    // 23:00 GMT on 28 March; the clocks go forward at 01:00, so 07:00 BST is seven hours away.
+    expect(heldUntil(Date.UTC(2026, 2, 28, 23, 0))).toEqual({ kind: "wait", atMs: Date.UTC(2026, 2, 29, 6, 0) });
+  });
+
+  it("holds a push until the end of quiet hours that do not span midnight", () => {
+    const prefs = { channels: {}, quietHours: { start: 13 * 60, end: 15 * 60 + 30 } };
+    const plan = planDelivery("match", recipient({ prefs }), Date.UTC(2025, 0, 15, 14, 10, 42));
+    expect(plan.push).toEqual({ kind: "wait", atMs: Date.UTC(2025, 0, 15, 15, 30) });
+  });
+
   it("drops the push of a reminder during quiet hours", () => {
     const prefs = { channels: {}, quietHours: NIGHT };
     expect(planDelivery("class_reminder", recipient({ prefs }), LATE_EVENING_UTC).push).toEqual({

@@ -18,4 +18,12 @@ describe("unsubscribe links", () => {
     expect(verifyUnsubscribe(SECRET, { ...url, t: "lottery" })).toBeNull();
     expect(verifyUnsubscribe(SECRET, { u: "alice", t: "match" })).toBeNull();
   });
+
+  it("refuses a uid that is not a document id, even one signed with the right secret", () => {
+    for (const uid of ["a/b", "..", "__x__", ""]) {
+      expect(
+        verifyUnsubscribe(SECRET, params(unsubscribeUrl("http://fn.test/unsubscribe", SECRET, uid, "match"))),
+      ).toBeNull();
+    }
+  });
 });

@@ -1,0 +1,69 @@
+/**
+ * Collapsing notices: one line per burst (new messages in a conversation), refreshed by each event
+ * of the burst and applied in the caller's own batch. See ADR 0005 and ADR 0007.
+ */
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { noticeLinkPath, type NoticeDraft } from "../model/index.js";
+import { refs } from "../shared/refs.js";
+import { noticeDocument, resolveOptions, type BatchWrite, type DeliveryOptions } from "./inboxStore.js";
+import { planDelivery } from "./preferences.js";
+import { sendPush, type MemberDevice } from "./pushStore.js";
+import { loadRecipients } from "./recipientStore.js";
+
+/**
+ * A notice that stands for a burst (new messages in one conversation), ready to be applied with
+ * the caller's own writes: the draft's id names the burst, and each application refreshes the
+ * text, marks it unread again and counts it, so a member who gets twenty messages sees one line,
+ * not twenty. Because these writes are not idempotent (the count), they go in the caller's batch,
+ * beside the marker that makes a redelivered event a no-op: applied once, with everything else.
+ */
+export interface CollapsingNotice {
+  /** One write per member who wants it in the app, for the caller's batch. */
+  inApp: BatchWrite[];
+  /**
+   * Pushes it, once the caller's batch committed: one multicast, with a collapse key per
+   * conversation so a device shows the latest message only. At most once, like every push: a
+   * caller that failed after its commit does not push on the redelivery.
+   */
+  push(): Promise<void>;
+}
+
+/**
+ * Reads the members' wishes and devices and plans a collapsing notice. Never emailed one by one:
+ * message email is the weekly digest.
+ */
+export async function prepareCollapsingNotice(
+  db: Firestore,
+  uids: readonly string[],
+  draft: NoticeDraft,
+  options: DeliveryOptions = {},
+): Promise<CollapsingNotice> {
+  const deps = resolveOptions(options);
+  const nowMs = deps.now();
+  const planned = (await loadRecipients(db, uids)).map((m) => ({
+    ...m,
+    plan: planDelivery(draft.type, m.recipient, nowMs),
+  }));
+  const inApp = planned
+    .filter((m) => m.plan.inApp)
+    .map(
+      (m): BatchWrite =>
+        (batch) =>
+          batch.set(
+            refs(db).notification(m.uid, draft.id),
+            { ...noticeDocument(draft), count: FieldValue.increment(1) },
+            { merge: true },
+          ),
+    );
+  // A held message push would be stale by morning: collapsing notices push now or never.
+  const pushTo = new Map<string, readonly MemberDevice[]>(
+    planned.filter((m) => m.plan.push.kind === "send").map((m) => [m.uid, m.devices]),
+  );
+  return {
+    inApp,
+    push: async () => {
+      if (pushTo.size === 0) return;
+      await sendPush(db, deps.push, draft, new URL(noticeLinkPath(draft.data), deps.appUrl).toString(), pushTo);
+    },
+  };
+}
