@@ -6,7 +6,7 @@
 import type { Browser } from "playwright-core";
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { notificationPaths, paths, type Attendee, type FitnessClass } from "../../functions/src/model/index.js";
+import { paths, type Attendee, type FitnessClass } from "../../functions/src/model/index.js";
 import { launchBrowser, openSession } from "./support/browser.js";
 import { Fixtures, uniqueSuffix } from "./support/fixtures.js";
 import { screenshot, signInToHome, waitForText } from "./support/ui.js";
@@ -116,7 +116,7 @@ describe("notifications", () => {
     const second = await classWithAttendee(instructor.uid, member.uid);
     await cancel(second.id);
     const record = await fixtures.waitForDoc(
-      notificationPaths.delivery(member.uid, `class_cancelled-${second.id}`),
+      paths.notificationDelivery(member.uid, `class_cancelled-${second.id}`),
       TRIGGER_TIMEOUT,
     );
     expect(record).toMatchObject({ inApp: false });

@@ -6,18 +6,18 @@
 import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import { notificationPaths, paths } from "../../functions/src/model/index.js";
+import { paths } from "../../functions/src/model/index.js";
 import { expectAllowed, firestoreAs, firestoreTestEnv, PERSONAS, seed, STALE_TIME, UID } from "./support.js";
 
 let env: RulesTestEnvironment;
 const MAIL = paths.mail(`class_cancelled-yoga-1--${UID.owner}`);
-const DELIVERY = notificationPaths.delivery(UID.owner, "class_cancelled-yoga-1");
+const DELIVERY = paths.notificationDelivery(UID.owner, "class_cancelled-yoga-1");
 
 const mail = {
   to: "alice@numina.test",
   message: { subject: "Cancelled: Yoga", text: "It is off.", html: "<p>It is off.</p>" },
   headers: {},
-  template: "class_cancelled",
+  kind: "class_cancelled",
   uid: UID.owner,
   unsubscribe: { uid: UID.owner, topic: "class_cancelled" },
   delivery: { state: "PENDING", attempts: 0 },
@@ -80,7 +80,7 @@ describe("users/{uid}/notificationDeliveries/{id}", () => {
 
   // A pre-made record would make the fan-out skip alice: she would never hear of the next event.
   it.each(PERSONAS)("pre-creating a delivery record for alice as %s is denied", async (persona) => {
-    const path = notificationPaths.delivery(UID.owner, "class_cancelled-next");
+    const path = paths.notificationDelivery(UID.owner, "class_cancelled-next");
     await expectAllowed(setDoc(doc(firestoreAs(env, persona), path), { type: "class_cancelled" }), false);
   });
 });

@@ -17,14 +17,14 @@ import {
   type Firestore,
 } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import { matchingPaths, paths, utcDayNumber } from "../../functions/src/model/index.js";
+import { paths, utcDayNumber } from "../../functions/src/model/index.js";
 import { expectAllowed, firestoreAs, firestoreTestEnv, PERSONAS, seed, STALE_TIME, UID } from "./support.js";
 
 let env: RulesTestEnvironment;
 const ALICE = UID.owner;
 const BOB = UID.otherMember;
 const ON_BOB = paths.matchAction(ALICE, BOB);
-const QUOTA = matchingPaths.superLikeQuota(ALICE);
+const QUOTA = paths.superLikeQuota(ALICE);
 const action = (kind: string) => ({ action: kind, createdAt: serverTimestamp() });
 const today = () => utcDayNumber(Date.now());
 

@@ -5,7 +5,7 @@
 import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, query, serverTimestamp, setDoc, where } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import { collections, matchingPaths, pairIdOf, paths } from "../../functions/src/model/index.js";
+import { collections, paths, pairIdOf } from "../../functions/src/model/index.js";
 import {
   expectAllowed,
   firestoreAs,
@@ -32,7 +32,7 @@ beforeEach(async () => {
   await env.clearFirestore();
   await seed(env, {
     [MATCH]: { userIds: [UID.owner, UID.otherMember].sort(), createdAt: STALE_TIME, conversationId: PAIR },
-    [matchingPaths.candidate(UID.owner, "carol")]: { uid: "carol", score: 80, rank: 80 },
+    [paths.candidate(UID.owner, "carol")]: { uid: "carol", score: 80, rank: 80 },
   });
 });
 
@@ -79,7 +79,7 @@ describe("matches", () => {
 describe("candidates", () => {
   it.each(PERSONAS)("read or write alice's Discover queue as %s", async (persona) => {
     const db = firestoreAs(env, persona);
-    await expectAllowed(getDocs(collection(db, matchingPaths.candidates(UID.owner))), false);
-    await expectAllowed(setDoc(doc(db, matchingPaths.candidate(UID.owner, "dave")), { score: 100, rank: 1000 }), false);
+    await expectAllowed(getDocs(collection(db, paths.candidates(UID.owner))), false);
+    await expectAllowed(setDoc(doc(db, paths.candidate(UID.owner, "dave")), { score: 100, rank: 1000 }), false);
   });
 });

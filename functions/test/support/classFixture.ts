@@ -1,6 +1,6 @@
-/** A valid, scheduled class document for tests and benchmarks; override what a scenario needs. */
+/** Valid class and roster documents for tests and benchmarks; override what a scenario needs. */
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
-import type { FitnessClass } from "../../src/model/index.js";
+import type { Attendee, AttendeeStatus, FitnessClass } from "../../src/model/index.js";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -23,4 +23,20 @@ export function testClassDoc(overrides: Partial<Record<keyof FitnessClass, unkno
     updatedAt: FieldValue.serverTimestamp(),
     ...overrides,
   };
+}
+
+/** A roster row as rsvpStore writes it, for scenarios that place members directly. */
+export function testAttendeeRow(classId: string, uid: string, status: AttendeeStatus, joinedAtMs = Date.now()) {
+  const joinedAt = Timestamp.fromMillis(joinedAtMs);
+  return {
+    uid,
+    classId,
+    status,
+    joinedAt,
+    updatedAt: joinedAt,
+    promotedAt: null,
+    checkedInAt: null,
+    classTitle: "Sunrise HIIT",
+    classStartsAt: Timestamp.fromMillis(joinedAtMs + 48 * HOUR),
+  } satisfies Attendee;
 }

@@ -10,7 +10,7 @@ import { deleteApp, FirebaseError, initializeApp, type FirebaseApp } from "fireb
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore } from "firebase/firestore";
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
-import type { Role } from "../../src/model/index.js";
+import { FUNCTIONS_REGION, type Role } from "../../src/model/index.js";
 
 export const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-numina";
 
@@ -40,7 +40,7 @@ export async function signedInClient(email: string, password: string) {
   const db = getFirestore(app);
   const fsHost = hostPort("FIRESTORE_EMULATOR_HOST");
   connectFirestoreEmulator(db, fsHost.host, fsHost.port);
-  const functions = getFunctions(app);
+  const functions = getFunctions(app, FUNCTIONS_REGION);
   connectFunctionsEmulator(functions, "127.0.0.1", 5001);
   const credential = await signInWithEmailAndPassword(auth, email, password);
   return {

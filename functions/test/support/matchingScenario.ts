@@ -1,8 +1,9 @@
 /**
  * Scenario builders for matching tests and benches: members placed at a distance from a point,
- * with the profile, private settings and match preferences scoring reads.
+ * with the profile, private settings and match preferences scoring reads; and a count of the
+ * documents an operation reads.
  */
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { DocumentReference, FieldValue, Firestore, Query, type QuerySnapshot } from "firebase-admin/firestore";
 import { geohashForLocation } from "geofire-common";
 import { paths, type MatchPreferencesDoc, type ProfileEdit, type Role } from "../../src/model/index.js";
 
@@ -65,4 +66,56 @@ export async function putMember(db: Firestore, uid: string, spec: MemberSpec = {
 
 export async function putAction(db: Firestore, uid: string, targetUid: string, action: "like" | "pass" | "super_like") {
   await db.doc(paths.matchAction(uid, targetUid)).set({ action, createdAt: FieldValue.serverTimestamp() });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counting reads, from outside the code under test
+
+const readCounts = new WeakMap<Firestore, { reads: number }>();
+
+/**
+ * Every document read goes through Firestore#getAll (DocumentReference#get calls it) or Query#get:
+ * both are wrapped once, and count for the instances registered with countReads.
+ */
+function instrumentReads() {
+  // Kept to be called with their own `this` from the wrappers below.
+  /* eslint-disable @typescript-eslint/unbound-method */
+  const getAll = Firestore.prototype.getAll;
+  const queryGet = Query.prototype.get;
+  /* eslint-enable @typescript-eslint/unbound-method */
+  if ((getAll as { counting?: boolean }).counting) return;
+  const countedGetAll = function (this: Firestore, ...args: Parameters<Firestore["getAll"]>) {
+    const counter = readCounts.get(this);
+    if (counter) counter.reads += args.filter((a) => a instanceof DocumentReference).length;
+    return getAll.apply(this, args);
+  };
+  Firestore.prototype.getAll = Object.assign(countedGetAll, { counting: true });
+  Query.prototype.get = async function (this: Query): Promise<QuerySnapshot> {
+    const snap = await queryGet.call(this);
+    const counter = readCounts.get(this.firestore);
+    // As Firestore bills them: a query that matches nothing still costs one read.
+    if (counter) counter.reads += Math.max(1, snap.size);
+    return snap;
+  };
+}
+
+/**
+ * Counts the documents read through `db` from now on, as Firestore bills them. Outside
+ * transactions (their reads are not counted): what a page or a rebuild costs.
+ */
+export function countReads(db: Firestore) {
+  instrumentReads();
+  const counter = { reads: 0 };
+  readCounts.set(db, counter);
+  return {
+    get reads() {
+      return counter.reads;
+    },
+    /** The reads `run` makes (run one operation at a time on `db`). */
+    async of<T>(run: () => Promise<T>): Promise<{ result: T; reads: number }> {
+      const before = counter.reads;
+      const result = await run();
+      return { result, reads: counter.reads - before };
+    },
+  };
 }

@@ -7,14 +7,16 @@
 import { randomUUID } from "node:crypto";
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
 import { recordMessage, type RecordOutcome } from "../../src/messaging/messageStore.js";
-import { conversationSchema, paths } from "../../src/model/index.js";
+import { messageSchema, paths } from "../../src/model/index.js";
+import { refs } from "../../src/shared/refs.js";
+import { RecordingPushSender } from "./recordingPushSender.js";
 
 export async function seedGroup(db: Firestore, memberIds: readonly string[]): Promise<string> {
   const conversationId = `burst-${randomUUID().slice(0, 8)}`;
   const batch = db.batch();
-  batch.set(db.doc(paths.conversation(conversationId)), {
+  batch.set(refs(db).conversation(conversationId), {
     type: "group",
-    memberIds,
+    memberIds: [...memberIds],
     title: "Burst",
     status: "open",
     matchId: null,
@@ -24,7 +26,7 @@ export async function seedGroup(db: Firestore, memberIds: readonly string[]): Pr
     createdAt: FieldValue.serverTimestamp(),
     updatedAt: FieldValue.serverTimestamp(),
   });
-  for (const uid of memberIds) batch.set(db.doc(paths.conversationMember(conversationId, uid)), { uid });
+  for (const uid of memberIds) batch.set(refs(db).conversationMember(conversationId, uid), { uid }, { merge: true });
   await batch.commit();
   return conversationId;
 }
@@ -60,26 +62,22 @@ export async function burst(
       await db.doc(paths.message(conversationId, messageId)).create(data);
       const deliveries = i % redeliverEvery === 0 ? 2 : 1;
       const outcomes = await Promise.all(
-        Array.from({ length: deliveries }, () => recordMessage(db, conversationId, messageId, data)),
+        Array.from({ length: deliveries }, () =>
+          recordMessage(db, conversationId, messageId, messageSchema.parse(data), { push: new RecordingPushSender() }),
+        ),
       );
       return { outcomes, ms: performance.now() - t };
     }),
   );
   const settleMs = performance.now() - start;
   const [conversationSnap, messages, receipts, notices] = await Promise.all([
-    db.doc(paths.conversation(conversationId)).get(),
-    db.collection(paths.messages(conversationId)).count().get(),
-    db
-      .collection(`${paths.conversation(conversationId)}/receipts`)
-      .count()
-      .get(),
+    refs(db).conversation(conversationId).get(),
+    refs(db).messages(conversationId).count().get(),
+    refs(db).messageReceipt(conversationId, "any").parent.count().get(),
     Promise.all(
       memberIds.map(
         async (uid) =>
-          [
-            uid,
-            ((await db.doc(paths.notification(uid, `message-${conversationId}`)).get()).get("count") as number) ?? 0,
-          ] as const,
+          [uid, (await refs(db).notification(uid, `message-${conversationId}`).get()).data()?.count ?? 0] as const,
       ),
     ),
   ]);
@@ -94,7 +92,7 @@ export async function burst(
     settleMs,
     perMessageMs: timed.map((t) => t.ms),
     expected,
-    counts: conversationSchema.parse(conversationSnap.data()).unreadCounts,
+    counts: conversationSnap.data()?.unreadCounts ?? {},
     messages: messages.data().count,
     receipts: receipts.data().count,
     notices: Object.fromEntries(notices),

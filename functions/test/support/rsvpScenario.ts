@@ -6,6 +6,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { leave, myRsvp, rsvp } from "../../src/classes/rsvpStore.js";
 import { paths } from "../../src/model/index.js";
+import { refs } from "../../src/shared/refs.js";
 import { testClassDoc } from "./classFixture.js";
 
 export async function seedClass(db: Firestore, classId: string, capacity: number) {
@@ -33,16 +34,16 @@ export async function leaveAll(db: Firestore, classId: string, uids: readonly st
 
 /** Everyone's state as they would see it, in arrival order. */
 export async function lineOf(db: Firestore, classId: string) {
-  const rows = await db.collection(paths.attendees(classId)).orderBy("joinedAt").get();
+  const rows = await refs(db).attendees(classId).orderBy("joinedAt").get();
   const states = await Promise.all(rows.docs.map(async (d) => ({ uid: d.id, ...(await myRsvp(db, classId, d.id)) })));
-  const counts = (await db.doc(paths.class(classId)).get()).data() ?? {};
+  const cls = (await refs(db).class(classId).get()).data();
   return {
     states,
     confirmed: states.filter((s) => s.status === "confirmed").map((s) => s.uid),
     waitlist: states
       .filter((s) => s.status === "waitlisted")
       .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0)),
-    confirmedCount: counts["confirmedCount"] as number,
-    waitlistCount: counts["waitlistCount"] as number,
+    confirmedCount: cls?.confirmedCount,
+    waitlistCount: cls?.waitlistCount,
   };
 }

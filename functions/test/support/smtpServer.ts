@@ -1,14 +1,11 @@
 /**
- * A real SMTP server on a loopback port (the smtp-server package), keeping what it receives, for
- * tests that deliver email through nodemailer exactly as production does.
+ * A real SMTP server on a loopback port (the mail catcher's collector, on a free port), keeping
+ * what it receives, for tests that deliver email through nodemailer exactly as production does.
  */
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { parseMail, type ParsedMail } from "../../../scripts/lib/mimeMessage.js";
+import { collectingSmtpServer, type CollectedMail } from "../../../scripts/dev/mailCatcher.js";
 
-export interface ReceivedMail extends ParsedMail {
-  envelopeTo: string[];
-}
+export type ReceivedMail = CollectedMail;
 
 export interface TestSmtpServer {
   url: string;
@@ -21,26 +18,13 @@ export interface TestSmtpServer {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        if (refusals > 0) {
-          refusals -= 1;
-          callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
-          return;
-        }
-        received.push({
-          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-          ...parseMail(Buffer.concat(chunks).toString("utf8")),
-        });
-        callback();
-      });
-    },
+  const server = collectingSmtpServer((mail) => {
+    if (refusals > 0) {
+      refusals -= 1;
+      return Object.assign(new Error("Try again later"), { responseCode: 451 });
+    }
+    received.push(mail);
+    return undefined;
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;

@@ -23,19 +23,19 @@ export async function assertEmulatorsUp(): Promise<void> {
 }
 
 /**
- * The newest account email of `template` that Numina queued for `email` in its outbox (`mail/`),
+ * The newest account email of `kind` that Numina queued for `email` in its outbox (`mail/`),
  * with the action link it carries: what the member would click. Polls, because the callable that
  * queues it may still be in flight.
  */
 export async function waitForAccountEmail(
   db: Firestore,
   email: string,
-  template: "verify_email" | "password_reset",
+  kind: "verify_email" | "password_reset",
   timeoutMs = 20_000,
 ): Promise<{ subject: string; text: string; link: URL }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const snap = await db.collection(collections.mail).where("to", "==", email).where("template", "==", template).get();
+    const snap = await db.collection(collections.mail).where("to", "==", email).where("kind", "==", kind).get();
     const newest = snap.docs
       .map((d) => mailSchema.parse(d.data()))
       .sort((a, b) => a.createdAt.toMillis() - b.createdAt.toMillis())
@@ -43,10 +43,10 @@ export async function waitForAccountEmail(
     if (newest) {
       const { message } = newest;
       const href = /https?:\/\/\S*oobCode=\S+/.exec(message.text)?.[0];
-      if (!href) throw new Error(`The ${template} email to ${email} carries no action link:\n${message.text}`);
+      if (!href) throw new Error(`The ${kind} email to ${email} carries no action link:\n${message.text}`);
       return { subject: message.subject, text: message.text, link: new URL(href) };
     }
-    if (Date.now() > deadline) throw new Error(`No ${template} email to ${email} after ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`No ${kind} email to ${email} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
