@@ -11,6 +11,24 @@ export function run(cmd: string, args: readonly string[], opts: SpawnOptions = {
   });
 }
 
+export interface Captured {
+  code: number;
+  output: string;
+}
+
+/** Runs a command to completion with its output (stdout and stderr, interleaved) captured. */
+export function runCaptured(cmd: string, args: readonly string[], opts: SpawnOptions = {}): Promise<Captured> {
+  const child = spawn(cmd, args, { cwd: ROOT, ...opts, stdio: ["ignore", "pipe", "pipe"] });
+  const chunks: Buffer[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
+  return new Promise((resolve) => {
+    const done = (code: number) => resolve({ code, output: Buffer.concat(chunks).toString("utf8") });
+    child.on("error", () => done(127));
+    child.on("close", (code, signal) => done(code ?? (signal ? 128 : 1)));
+  });
+}
+
 /** Runs a TypeScript file of this repo under the current (pinned) Node with tsx. */
 export function runTsScript(
   file: string,

@@ -4,10 +4,12 @@
  * The last line is the summary CI reads: "N passed, N failed[, N skipped]".
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { runInEmulators } from "./emulators.js";
 import { ROOT, bin } from "./paths.js";
-import { run, selfCommand } from "./process.js";
+import { mapLimit } from "../lib/concurrency.js";
+import { run, runCaptured, selfCommand, type Captured } from "./process.js";
 import { findChromium } from "./toolchain.js";
 
 const RESULTS_DIR = join(ROOT, ".numina", "test-results");
@@ -41,16 +43,55 @@ function banner(title: string) {
   console.log(`\n━━ ${title} ${"━".repeat(Math.max(0, 70 - title.length))}`);
 }
 
-async function check(tally: Tally, name: string, cmd: string, args: string[]): Promise<boolean> {
-  banner(name);
-  const ok = (await run(cmd, args)) === 0;
-  if (ok) tally.passed += 1;
-  else {
-    tally.failed += 1;
-    tally.failures.push(name);
+interface Check {
+  name: string;
+  cmd: string;
+  args: string[];
+}
+
+/** Longest first: ESLint's typed rules build a program per project and take the longest. */
+const STATIC_CHECKS: Check[] = [
+  { name: "lint (eslint)", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
+  ...TYPECHECKED.map((project) => ({
+    name: `typecheck ${project}`,
+    cmd: bin("tsc"),
+    args: ["--noEmit", "-p", project],
+  })),
+  { name: "format (prettier --check)", cmd: bin("prettier"), args: ["--check", "--log-level=warn", "."] },
+  { name: "build functions", cmd: bin("tsc"), args: ["-p", "functions/tsconfig.build.json"] },
+];
+
+/**
+ * Each check is a single-threaded process: running one per core at once takes the time of the
+ * longest lane instead of the sum. Output is captured and printed whole, in list order, so the
+ * log reads as if they ran one after another. Resolves with the names of the checks that passed.
+ */
+async function runChecks(tally: Tally, checks: readonly Check[], lanes = availableParallelism()): Promise<Set<string>> {
+  const outcomes = checks.map(() => {
+    let resolve!: (outcome: Captured) => void;
+    const promise = new Promise<Captured>((r) => (resolve = r));
+    return { promise, resolve };
+  });
+  const all = mapLimit([...checks.keys()], lanes, async (i) => {
+    const c = checks[i]!;
+    outcomes[i]!.resolve(await runCaptured(c.cmd, c.args));
+  });
+  const passed = new Set<string>();
+  for (const [i, c] of checks.entries()) {
+    const { code, output } = await outcomes[i]!.promise;
+    banner(c.name);
+    if (output.trim()) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+    if (code === 0) {
+      tally.passed += 1;
+      passed.add(c.name);
+    } else {
+      tally.failed += 1;
+      tally.failures.push(c.name);
+    }
+    console.log(code === 0 ? `✔ ${c.name}` : `✘ ${c.name}`);
   }
-  console.log(ok ? `✔ ${name}` : `✘ ${name}`);
-  return ok;
+  await all;
+  return passed;
 }
 
 interface VitestJson {
@@ -102,11 +143,8 @@ export async function runTests(): Promise<number> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const tally: Tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
 
-  for (const project of TYPECHECKED)
-    await check(tally, `typecheck ${project}`, bin("tsc"), ["--noEmit", "-p", project]);
-  await check(tally, "lint (eslint)", bin("eslint"), ["--max-warnings=0", "."]);
-  await check(tally, "format (prettier --check)", bin("prettier"), ["--check", "--log-level=warn", "."]);
-  const built = await check(tally, "build functions", bin("tsc"), ["-p", "functions/tsconfig.build.json"]);
+  const passed = await runChecks(tally, STATIC_CHECKS);
+  const built = passed.has("build functions");
 
   banner("unit tests");
   const unitReport = join(RESULTS_DIR, "unit.json");
