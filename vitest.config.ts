@@ -1,4 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+/** The web client imports the shared model as @numina/model (web/vite.config.ts); its unit tests do too. */
+const modelEntry = fileURLToPath(new URL("./functions/src/model/index.ts", import.meta.url));
 
 /**
  * Test kinds, by file name:
@@ -12,6 +16,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: { "@numina/model": modelEntry } },
         test: {
           name: "unit",
           include: ["functions/test/**/*.test.ts", "web/src/**/*.test.ts", "scripts/**/*.test.ts"],

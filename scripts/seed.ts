@@ -6,6 +6,13 @@
  * demo values (a role changed by hand goes back to the seeded one); classes are only created,
  * never overwritten, because they carry live state (seat counts, cancellations) that a re-seed
  * must not undo. Refuses to run unless both emulator hosts are set.
+ *
+ * Fast to settle: the emulators' background triggers are off while it writes the bulk (accounts,
+ * profiles, preferences, classes, RSVPs), and it writes what they would have derived itself,
+ * through the same store code (Discover queues, class chats), so the demo is complete moments after
+ * the seed ends instead of minutes later while the Functions emulator works through a thousand
+ * seed-triggered invocations. Seeded accounts get no welcome email: nobody reads them. The demo
+ * conversations are written with triggers on: their match notices come from the match trigger.
  */
 import { performance } from "node:perf_hooks";
 import { initializeApp } from "firebase-admin/app";
@@ -17,10 +24,18 @@ import {
   type DocumentReference,
   type Firestore,
 } from "firebase-admin/firestore";
-import { classSchema, paths, privateSettingsSchema, userProfileSchema } from "../functions/src/model/index.js";
-import { formatZodError } from "../functions/src/shared/validation.js";
+import {
+  classSchema,
+  formatIssues,
+  paths,
+  privateSettingsSchema,
+  SEEDED_ACCOUNT_CLAIM,
+  userProfileSchema,
+} from "../functions/src/model/index.js";
 import { DomainError } from "../functions/src/shared/errors.js";
-import { rsvp } from "../functions/src/classes/rsvpStore.js";
+import { rsvp } from "../functions/src/classes/index.js";
+import { refreshAllQueues } from "../functions/src/matching/index.js";
+import { syncClassChatMember } from "../functions/src/messaging/index.js";
 import { chunk, mapLimit } from "./lib/concurrency.js";
 import {
   CLASS_HORIZON_DAYS,
@@ -70,12 +85,22 @@ async function main(): Promise<void> {
   const data = generateDemoData({ now: new Date(runStartedMs), timestamp: (ms) => Timestamp.fromMillis(ms) });
   validate(data); // before the first write, so a bad generator never leaves half a data set
 
-  const accounts = await syncAuthUsers(auth, data.accounts);
-  // ---- Matching: before the profiles, so each member's queue is rebuilt once, after both.
-  const matching = await writeMatchingDemo(db, data.accounts, Timestamp.fromMillis(runStartedMs));
-  const profiles = await writeProfiles(db, data.accounts, accounts.claimsChanged, runStartedMs);
-  const classes = await writeClasses(db, data);
-  const rsvps = await writeRsvps(db, data, runStartedMs);
+  const { accounts, matching, profiles, classes, rsvps, queues, classChats } = await withBackgroundTriggersOff(
+    target.hub,
+    async () => {
+      const accounts = await syncAuthUsers(auth, data.accounts);
+      const matching = await writeMatchingDemo(db, data.accounts, Timestamp.fromMillis(runStartedMs));
+      const profiles = await writeProfiles(db, data.accounts, accounts.claimsChanged, runStartedMs);
+      const classes = await writeClasses(db, data);
+      const rsvps = await writeRsvps(db, data, runStartedMs);
+      // What the triggers would have derived from the writes above.
+      const queues = await refreshAllQueues(db);
+      const classChats = await syncClassChats(db, data);
+      return { accounts, matching, profiles, classes, rsvps, queues, classChats };
+    },
+  );
+  // With triggers on: a handful of writes whose reactions are the demo (the match trigger tells
+  // both members and takes each from the other's Discover queue, as after a real mutual like).
   const conversations = await writeConversations(db, data, runStartedMs);
 
   const count = (role: string) => data.accounts.filter((a) => a.role === role).length;
@@ -90,10 +115,13 @@ async function main(): Promise<void> {
     `seed: classes      ${data.classes.length} in the next ${CLASS_HORIZON_DAYS} days: ${classes.created} created, ` +
       `${classes.kept} already there (kept as they are)`,
   );
-  console.log(`seed: rsvps        ${rsvps.joined} made through the RSVP code (an RSVP already there is kept)`);
+  console.log(
+    `seed: rsvps        ${rsvps.joined} made through the RSVP code (an RSVP already there is kept); ` +
+      `${classChats} class chat members added`,
+  );
   console.log(
     `seed: matching     ${matching.preferences} match preferences and ${matching.likes} likes of ` +
-      `${FIXED_LOGINS.member.email} created (existing ones kept)`,
+      `${FIXED_LOGINS.member.email} created (existing ones kept); ${queues} Discover queues rebuilt`,
   );
   console.log(
     `seed: messages     ${conversations.created + conversations.kept} demo conversations for ${FIXED_LOGINS.member.email}: ` +
@@ -108,15 +136,37 @@ async function main(): Promise<void> {
 }
 
 function validate(data: DemoData): void {
-  const check = (what: string, result: { success: boolean; error?: Parameters<typeof formatZodError>[0] }) => {
-    if (!result.success && result.error)
-      throw new Error(`generated ${what} is invalid: ${formatZodError(result.error)}`);
+  const check = (what: string, result: { success: boolean; error?: Parameters<typeof formatIssues>[0] }) => {
+    if (!result.success && result.error) throw new Error(`generated ${what} is invalid: ${formatIssues(result.error)}`);
   };
   for (const a of data.accounts) {
     check(paths.user(a.uid), userProfileSchema.safeParse(a.profile));
     check(paths.privateSettings(a.uid), privateSettingsSchema.safeParse(a.settings));
   }
   for (const c of data.classes) check(paths.class(c.id), classSchema.safeParse(c.data));
+}
+
+/**
+ * Runs `work` with the Functions emulator's background triggers off (the emulator hub's switch),
+ * and always turns them back on. Events written meanwhile are dropped, not queued: the seed writes
+ * their results itself. Without a hub (emulators started some other way) triggers stay on, and the
+ * demo settles as they drain.
+ */
+async function withBackgroundTriggersOff<T>(hub: string | undefined, work: () => Promise<T>): Promise<T> {
+  const toggle = async (state: "disable" | "enable") => {
+    const res = await fetch(`http://${hub}/functions/${state}BackgroundTriggers`, { method: "PUT" });
+    if (!res.ok) throw new Error(`the emulator hub refused to ${state} background triggers: ${res.status}`);
+  };
+  if (!hub) {
+    console.warn("seed: no emulator hub (FIREBASE_EMULATOR_HUB); triggers stay on while seeding.");
+    return work();
+  }
+  await toggle("disable");
+  try {
+    return await work();
+  } finally {
+    await toggle("enable");
+  }
 }
 
 const FIXED_UIDS: ReadonlySet<string> = new Set(Object.values(FIXED_LOGINS).map((l) => l.uid));
@@ -181,7 +231,8 @@ async function syncAuthUsers(auth: Auth, accounts: readonly DemoAccount[]) {
     // Other claims are kept; `role` is the seeded one, or absent for members (absent means member).
     const desired: Record<string, unknown> = { ...current?.customClaims };
     delete desired["role"];
-    Object.assign(desired, account.claims);
+    // Seeded accounts get no welcome email (notifications/accountMailStore.ts), should a trigger run.
+    Object.assign(desired, account.claims, { [SEEDED_ACCOUNT_CLAIM]: true });
     if (!sameClaims(current?.customClaims ?? {}, desired)) {
       await auth.setCustomUserClaims(account.uid, Object.keys(desired).length ? desired : null);
       // Only an existing user can have a signed-in session whose token must be refreshed.
@@ -262,6 +313,15 @@ async function writeRsvps(db: Firestore, data: DemoData, nowMs: number): Promise
   return { joined };
 }
 
+/** Each seeded RSVP's member in their class chat, as the attendee trigger would have put them. */
+async function syncClassChats(db: Firestore, data: DemoData): Promise<number> {
+  let added = 0;
+  await mapLimit(generateDemoRsvps(data), 4, async ({ classId, uids }) => {
+    for (const uid of uids) if ((await syncClassChatMember(db, classId, uid)) === "added") added += 1;
+  });
+  return added;
+}
+
 // ---- Matching
 /**
  * Discoverable demo members, and a few who already like member@numina.test. Created once and
@@ -311,7 +371,7 @@ async function writeConversations(
     const writes: Write[] = c.messages.flatMap((m): Write[] => [
       {
         ref: db.doc(paths.messageReceipt(c.id, m.id)),
-        data: { senderId: m.data.senderId, counted: [] },
+        data: { senderId: m.data.senderId, counted: [], appliedAt: m.data.createdAt },
         mode: "create",
       },
       { ref: db.doc(paths.message(c.id, m.id)), data: m.data, mode: "create" },

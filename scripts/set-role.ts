@@ -8,7 +8,7 @@ import { userInfo } from "node:os";
 import { applicationDefault, initializeApp } from "firebase-admin/app";
 import { getAuth, type Auth } from "firebase-admin/auth";
 import { getFirestore } from "firebase-admin/firestore";
-import { applyRoleChange } from "../functions/src/rbac/roleChange.js";
+import { applyRoleChange } from "../functions/src/rbac/roleStore.js";
 import { DomainError } from "../functions/src/shared/errors.js";
 import { SET_ROLE_USAGE, parseSetRoleArgs } from "./lib/cli.js";
 import { applyEnv, assertEmulatorsReachable, cliTarget, describeTarget } from "./lib/target.js";

@@ -3,6 +3,7 @@
  * the emulators need offline. `npm start` and `npm test` both go through here.
  */
 import { spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { ROOT, PROJECT_ID } from "./paths.js";
 import { run } from "./process.js";
@@ -24,6 +25,18 @@ export interface EmulatorSetup {
   optional: OptionalEmulators;
 }
 
+/**
+ * How many function invocations the Functions emulator runs at once. It starts one Node worker
+ * process per invocation in flight, up to 50 by default, and keeps every worker it started. On a
+ * 2-core machine 50 workers loading at once time out ("Failed to load function": the call fails,
+ * the event is lost) and the idle workers fill memory. Two per core keeps the cores busy while one
+ * worker waits on Firestore; calls beyond that queue in the emulator and are answered in turn.
+ * Set FUNCTIONS_EMULATOR_PARALLEL to override.
+ */
+export function functionsEmulatorParallelism(cores: number = availableParallelism()): number {
+  return Math.max(2, cores * 2);
+}
+
 export function prepareEmulators(): EmulatorSetup {
   const javaBin = findJavaBin();
   const env: NodeJS.ProcessEnv = {
@@ -31,6 +44,7 @@ export function prepareEmulators(): EmulatorSetup {
     PATH: `${javaBin}:${process.env.PATH ?? ""}`,
     // Emulators only: stop the Google auth library probing for a cloud metadata server.
     METADATA_SERVER_DETECTION: "none",
+    FUNCTIONS_EMULATOR_PARALLEL: process.env.FUNCTIONS_EMULATOR_PARALLEL ?? String(functionsEmulatorParallelism()),
   };
   Object.assign(env, prepareFirestoreEmulator({ firebaseBin, javaBin, workDir: join(ROOT, ".numina"), env }));
   const optional = probeOptionalEmulators(firebaseBin, env);

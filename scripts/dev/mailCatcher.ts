@@ -10,6 +10,36 @@ import { parseMail, type ParsedMail } from "../lib/mimeMessage.js";
 
 export const MAIL_CATCHER = { smtpPort: 2525, httpPort: 2526, host: "127.0.0.1" } as const;
 
+/** A message as an SMTP collector received it: parsed, with the envelope's recipients. */
+export interface CollectedMail extends ParsedMail {
+  envelopeTo: string[];
+}
+
+/**
+ * An SMTP server (not yet listening) that accepts anything, parses each message and hands it to
+ * `onMail`, which may refuse it by returning an error (a 451 makes the sender retry later). The
+ * mail catcher and the functions tests' SMTP server are both this.
+ */
+export function collectingSmtpServer(onMail: (mail: CollectedMail) => Error | undefined): SMTPServer {
+  return new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        callback(
+          onMail({
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            ...parseMail(Buffer.concat(chunks).toString("utf8")),
+          }),
+        );
+      });
+    },
+  });
+}
+
 interface CaughtMail extends ParsedMail {
   id: number;
   to: string[];
@@ -22,24 +52,10 @@ export function startMailCatcher(): () => void {
   const caught: CaughtMail[] = [];
   let received = 0;
 
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        caught.unshift({
-          id: ++received,
-          to: session.envelope.rcptTo.map((r) => r.address),
-          receivedAt: new Date().toISOString(),
-          ...parseMail(Buffer.concat(chunks).toString("utf8")),
-        });
-        caught.length = Math.min(caught.length, KEEP);
-        callback();
-      });
-    },
+  const smtp = collectingSmtpServer(({ envelopeTo, ...mail }) => {
+    caught.unshift({ id: ++received, to: envelopeTo, receivedAt: new Date().toISOString(), ...mail });
+    caught.length = Math.min(caught.length, KEEP);
+    return undefined;
   });
 
   const http = createServer((req, res) => {

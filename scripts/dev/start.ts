@@ -31,11 +31,18 @@ export async function runStart(): Promise<number> {
 /** Inside the emulator session: seed, watch, serve, and wait for Ctrl-C. */
 export async function runDevSession(): Promise<number> {
   const withUi = process.argv.includes("--ui");
+  // Catches every email the functions send (SMTP_URL in functions/.secret.local points here).
+  // Started before the seed, so the emails its demo matches trigger are delivered while it runs.
+  const mailCatcher = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "dev", "mailCatcher.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   console.log("numina: seeding demo data…");
   const seeded = await runTsScript("scripts/seed.ts", []);
   if (seeded !== 0) console.warn("numina: seeding failed (see above); the app still starts.");
 
   const children: ChildProcess[] = [
+    mailCatcher,
     // Rebuilds functions/lib on change; the Functions emulator reloads what it finds there.
     spawn(bin("tsc"), ["-p", "functions/tsconfig.build.json", "--watch", "--preserveWatchOutput"], {
       cwd: ROOT,
@@ -43,11 +50,6 @@ export async function runDevSession(): Promise<number> {
     }),
     spawn(bin("vite"), ["--host", "127.0.0.1", "--port", String(WEB_PORT), "--strictPort"], {
       cwd: join(ROOT, "web"),
-      stdio: ["ignore", "ignore", "inherit"],
-    }),
-    // Catches every email the functions send (SMTP_URL in functions/.secret.local points here).
-    spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "dev", "mailCatcher.ts")], {
-      cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],
     }),
   ];

@@ -8,8 +8,17 @@ export const DEFAULT_PROJECT_ID = "demo-numina";
 export const DEFAULT_EMULATOR_HOSTS = { firestore: "127.0.0.1:8080", auth: "127.0.0.1:9099" } as const;
 
 export type Target =
-  | { kind: "emulators"; projectId: string; firestoreHost: string; authHost: string }
+  | {
+      kind: "emulators";
+      projectId: string;
+      firestoreHost: string;
+      authHost: string;
+      /** The emulator hub, when the emulators were started together (npm start, emulators:exec). */
+      hub: string | undefined;
+    }
   | { kind: "project"; projectId: string };
+
+export type EmulatorTarget = Extract<Target, { kind: "emulators" }>;
 
 export function describeTarget(target: Target): string {
   return target.kind === "emulators"
@@ -23,7 +32,7 @@ type Env = Record<string, string | undefined>;
  * The seeder only ever writes to emulators: both hosts must be set, or it refuses (returns a
  * message). Setting only one would send the other service's writes to a real project.
  */
-export function emulatorTargetFromEnv(env: Env): Target | string {
+export function emulatorTargetFromEnv(env: Env): EmulatorTarget | string {
   const firestoreHost = env["FIRESTORE_EMULATOR_HOST"];
   const authHost = env["FIREBASE_AUTH_EMULATOR_HOST"];
   if (!firestoreHost || !authHost) {
@@ -37,7 +46,13 @@ export function emulatorTargetFromEnv(env: Env): Target | string {
       `  FIRESTORE_EMULATOR_HOST=${DEFAULT_EMULATOR_HOSTS.firestore} FIREBASE_AUTH_EMULATOR_HOST=${DEFAULT_EMULATOR_HOSTS.auth} npm run seed`
     );
   }
-  return { kind: "emulators", projectId: env["GCLOUD_PROJECT"] || DEFAULT_PROJECT_ID, firestoreHost, authHost };
+  return {
+    kind: "emulators",
+    projectId: env["GCLOUD_PROJECT"] || DEFAULT_PROJECT_ID,
+    firestoreHost,
+    authHost,
+    hub: env["FIREBASE_EMULATOR_HUB"] || undefined,
+  };
 }
 
 /**
@@ -61,7 +76,7 @@ export function cliTarget(env: Env, project: string | undefined): { target: Targ
   const authHost = env["FIREBASE_AUTH_EMULATOR_HOST"] || DEFAULT_EMULATOR_HOSTS.auth;
   const projectId = env["GCLOUD_PROJECT"] || DEFAULT_PROJECT_ID;
   return {
-    target: { kind: "emulators", projectId, firestoreHost, authHost },
+    target: { kind: "emulators", projectId, firestoreHost, authHost, hub: env["FIREBASE_EMULATOR_HUB"] || undefined },
     env: {
       ...env,
       FIRESTORE_EMULATOR_HOST: firestoreHost,

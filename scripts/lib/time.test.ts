@@ -26,3 +26,14 @@ describe("zoned time", () => {
     expect(dayOfWeek(date)).toBe(5); // a Friday
   });
 });
+
+describe("zoned time at the changes themselves", () => {
+  it("moves a skipped time on by the gap and reads a repeated one as its first pass", () => {
+    const march30 = { year: 2025, month: 3, day: 30 };
+    const october26 = { year: 2025, month: 10, day: 26 };
+    expect(new Date(zonedTimeToUtc(march30, 2, 30, "Europe/Berlin")).toISOString()).toBe("2025-03-30T01:30:00.000Z");
+    expect(new Date(zonedTimeToUtc(march30, 1, 30, "Europe/Lisbon")).toISOString()).toBe("2025-03-30T01:30:00.000Z");
+    expect(new Date(zonedTimeToUtc(october26, 1, 30, "Europe/London")).toISOString()).toBe("2025-10-26T00:30:00.000Z");
+    expect(new Date(zonedTimeToUtc(october26, 2, 30, "Europe/Berlin")).toISOString()).toBe("2025-10-26T00:30:00.000Z");
+  });
+});
