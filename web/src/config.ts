@@ -3,6 +3,7 @@
  * typo in a deployment's env fails loudly at start-up instead of as a confusing SDK error later.
  * Without any env the client targets the local emulators of the `demo-numina` project.
  */
+import { FUNCTIONS_REGION } from "@numina/model";
 import { z } from "zod";
 
 const hostPort = z.string().regex(/^[^:\s]+:\d{1,5}$/, "Expected host:port");
@@ -14,7 +15,7 @@ const envSchema = z.object({
   VITE_FIREBASE_APP_ID: z.string().min(1).optional(),
   VITE_FIREBASE_STORAGE_BUCKET: z.string().min(1).optional(),
   VITE_FIREBASE_MESSAGING_SENDER_ID: z.string().min(1).optional(),
-  VITE_FIREBASE_FUNCTIONS_REGION: z.string().min(1).default("us-central1"),
+  VITE_FIREBASE_FUNCTIONS_REGION: z.string().min(1).default(FUNCTIONS_REGION),
   VITE_USE_EMULATORS: z.enum(["true", "false"]).default("true"),
   VITE_AUTH_EMULATOR_HOST: hostPort.default("127.0.0.1:9099"),
   VITE_FIRESTORE_EMULATOR_HOST: hostPort.default("127.0.0.1:8080"),

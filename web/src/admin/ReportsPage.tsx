@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useReadyProfile } from "../app/guards";
-import { useLive } from "../classes/hooks";
-import { usePeople } from "../classes/usePeople";
+import { useLive } from "../shared/hooks";
+import { usePeople } from "../shared/usePeople";
 import { errorMessage } from "../shared/errors";
-import { Alert, humanize, Spinner } from "../shared/ui";
+import { humanize } from "../shared/format";
+import { Alert, Spinner } from "../shared/ui";
 import { closeReport, watchOpenReports, type ReportItem } from "./reportsStore";
 
 /** Admins: the review queue of open reports, oldest first; each is actioned or dismissed. */

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { ROLES, cityById, type Role } from "@numina/model";
 import { useSession } from "../auth/AuthProvider";
 import { errorMessage } from "../shared/errors";
-import { Alert, RoleBadge, Spinner, humanize, roleLabel } from "../shared/ui";
+import { humanize } from "../shared/format";
+import { Alert, RoleBadge, Spinner, roleLabel } from "../shared/ui";
 import { listUsers, setUserRole, type UserCursor, type UserRow } from "./usersStore";
 
 const PAGE_SIZE = 20;

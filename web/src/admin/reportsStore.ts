@@ -2,7 +2,6 @@
 import {
   collection,
   doc,
-  onSnapshot,
   orderBy,
   query,
   serverTimestamp,
@@ -13,14 +12,11 @@ import {
 import { collections, paths, reportSchema, type Report } from "@numina/model";
 import { db } from "../firebase";
 import { converterFor } from "../shared/converters";
-import type { Watcher } from "../classes/classesStore";
+import { allItems, watchQuery, type Item, type Watcher } from "../shared/watch";
 
 const reportConverter = converterFor(reportSchema);
 
-export interface ReportItem {
-  id: string;
-  data: Report;
-}
+export type ReportItem = Item<Report>;
 
 export function watchOpenReports(watcher: Watcher<ReportItem[]>): Unsubscribe {
   const open = query(
@@ -28,17 +24,7 @@ export function watchOpenReports(watcher: Watcher<ReportItem[]>): Unsubscribe {
     where("status", "==", "open"),
     orderBy("createdAt"),
   ).withConverter(reportConverter);
-  return onSnapshot(
-    open,
-    (snap) => {
-      try {
-        watcher.next(snap.docs.map((d) => ({ id: d.id, data: d.data() })));
-      } catch (error) {
-        watcher.error(error);
-      }
-    },
-    (error) => watcher.error(error),
-  );
+  return watchQuery(open, allItems, watcher);
 }
 
 export async function closeReport(id: string, adminUid: string, status: "actioned" | "dismissed"): Promise<void> {

@@ -20,6 +20,7 @@ import { MailboxPage } from "../notifications/MailboxPage";
 import { NotificationSettingsPage } from "../notifications/NotificationSettingsPage";
 import { NotificationsPage } from "../notifications/NotificationsPage";
 import { config } from "../config";
+import { PageOutlet } from "../shared/ErrorBoundary";
 import { AppLayout } from "./AppLayout";
 // ---- Matching
 import { ReportsPage } from "../admin/ReportsPage";
@@ -37,51 +38,54 @@ export function App() {
     <AuthProvider>
       <BrowserRouter>
         <Routes>
-          <Route element={<PublicOnly />}>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/sign-up" element={<SignUpPage />} />
-          </Route>
-          {/* Email links work whether or not the reader is signed in on this device. */}
-          <Route path="/auth/action" element={<AuthActionPage />} />
-          {/* ---- Notifications: the local mail catcher's inbox, only against the emulators. */}
-          {config.emulators && <Route path="/dev/mailbox" element={<MailboxPage />} />}
-          <Route element={<RequireAuth />}>
-            <Route element={<AppLayout />}>
-              <Route path="/verify-email" element={<VerifyEmailPage />} />
-              <Route element={<RequireProfile />}>
-                <Route path="/onboarding" element={<OnboardingPage />} />
-                <Route element={<RequireOnboarded />}>
-                  <Route index element={<HomePage />} />
-                  <Route path="/profile" element={<ProfilePage />} />
-                  <Route path="/classes" element={<ClassesPage />} />
-                  <Route path="/classes/:classId" element={<ClassDetailPage />} />
-                  <Route path="/schedule" element={<SchedulePage />} />
-                  {/* ---- Notifications */}
-                  <Route path="/notifications" element={<NotificationsPage />} />
-                  <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
-                  {/* ---- Matching */}
-                  <Route path="/discover" element={<DiscoverPage />} />
-                  <Route path="/matches" element={<MatchesPage />} />
-                  <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
-                  <Route path="/people/:uid" element={<PersonPage />} />
-                  {/* ---- Messaging */}
-                  <Route path="/messages" element={<InboxPage />} />
-                  <Route path="/messages/:conversationId" element={<ChatPage />} />
-                  <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
-                    <Route path="/instructor" element={<InstructorPage />} />
-                    <Route path="/instructor/new" element={<NewClassPage />} />
-                    <Route path="/instructor/classes/:classId" element={<RosterPage />} />
-                    <Route path="/instructor/classes/:classId/edit" element={<EditClassPage />} />
-                  </Route>
-                  <Route element={<RequireRole roles={ADMIN_ONLY} />}>
-                    <Route path="/admin/users" element={<UsersPage />} />
-                    <Route path="/admin/classes" element={<AdminClassesPage />} />
+          {/* For the public pages and the layout itself; pages inside the layout have their own. */}
+          <Route element={<PageOutlet />}>
+            <Route element={<PublicOnly />}>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/sign-up" element={<SignUpPage />} />
+            </Route>
+            {/* Email links work whether or not the reader is signed in on this device. */}
+            <Route path="/auth/action" element={<AuthActionPage />} />
+            {/* ---- Notifications: the local mail catcher's inbox, only against the emulators. */}
+            {config.emulators && <Route path="/dev/mailbox" element={<MailboxPage />} />}
+            <Route element={<RequireAuth />}>
+              <Route element={<AppLayout />}>
+                <Route path="/verify-email" element={<VerifyEmailPage />} />
+                <Route element={<RequireProfile />}>
+                  <Route path="/onboarding" element={<OnboardingPage />} />
+                  <Route element={<RequireOnboarded />}>
+                    <Route index element={<HomePage />} />
+                    <Route path="/profile" element={<ProfilePage />} />
+                    <Route path="/classes" element={<ClassesPage />} />
+                    <Route path="/classes/:classId" element={<ClassDetailPage />} />
+                    <Route path="/schedule" element={<SchedulePage />} />
+                    {/* ---- Notifications */}
+                    <Route path="/notifications" element={<NotificationsPage />} />
+                    <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
                     {/* ---- Matching */}
-                    <Route path="/admin/reports" element={<ReportsPage />} />
+                    <Route path="/discover" element={<DiscoverPage />} />
+                    <Route path="/matches" element={<MatchesPage />} />
+                    <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
+                    <Route path="/people/:uid" element={<PersonPage />} />
+                    {/* ---- Messaging */}
+                    <Route path="/messages" element={<InboxPage />} />
+                    <Route path="/messages/:conversationId" element={<ChatPage />} />
+                    <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
+                      <Route path="/instructor" element={<InstructorPage />} />
+                      <Route path="/instructor/new" element={<NewClassPage />} />
+                      <Route path="/instructor/classes/:classId" element={<RosterPage />} />
+                      <Route path="/instructor/classes/:classId/edit" element={<EditClassPage />} />
+                    </Route>
+                    <Route element={<RequireRole roles={ADMIN_ONLY} />}>
+                      <Route path="/admin/users" element={<UsersPage />} />
+                      <Route path="/admin/classes" element={<AdminClassesPage />} />
+                      {/* ---- Matching */}
+                      <Route path="/admin/reports" element={<ReportsPage />} />
+                    </Route>
                   </Route>
                 </Route>
+                <Route path="*" element={<NotFound />} />
               </Route>
-              <Route path="*" element={<NotFound />} />
             </Route>
           </Route>
         </Routes>

@@ -1,8 +1,9 @@
 import { useState } from "react";
-import { Link, NavLink, Outlet } from "react-router";
+import { Link, NavLink } from "react-router";
 import { signOut } from "../auth/authService";
 import { useSession } from "../auth/AuthProvider";
 import { UnreadBadge } from "../messaging/UnreadBadge";
+import { PageOutlet } from "../shared/ErrorBoundary";
 import { RoleBadge } from "../shared/ui";
 import { NotificationBell } from "../notifications/NotificationBell";
 
@@ -103,7 +104,8 @@ export function AppLayout() {
         </div>
       )}
       <main id="main" className="app-main">
-        <Outlet />
+        {/* A page that fails shows so here; the header and navigation stay usable. */}
+        <PageOutlet />
       </main>
       <footer className="app-footer">
         <span>Numina — train together.</span>

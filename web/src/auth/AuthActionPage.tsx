@@ -5,10 +5,13 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { errorMessage } from "../shared/errors";
-import { Alert, FieldError, Spinner } from "../shared/ui";
+import { Field } from "../shared/Field";
+import { fieldErrors, type FieldErrors } from "../shared/fieldErrors";
+import { Alert, Spinner } from "../shared/ui";
 import { AuthLayout } from "./AuthLayout";
 import { useAuth } from "./AuthProvider";
 import { checkPasswordResetCode, completePasswordReset, verifyEmailCode } from "./authService";
+import { PASSWORD_FIELDS, newPasswordSchema } from "./credentials";
 
 export function AuthActionPage() {
   const [params] = useSearchParams();
@@ -75,7 +78,7 @@ function ResetPassword({ oobCode }: { oobCode: string }) {
   const [linkError, setLinkError] = useState<string | null>(null);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<FieldErrors<keyof typeof PASSWORD_FIELDS>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [status, setStatus] = useState<"idle" | "saving" | "done">("idle");
 
@@ -91,9 +94,9 @@ function ResetPassword({ oobCode }: { oobCode: string }) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (password.length < 8) return setFieldError("Use at least 8 characters.");
-    if (password !== confirm) return setFieldError("The passwords don't match.");
-    setFieldError(undefined);
+    const parsed = newPasswordSchema.safeParse({ password, confirm });
+    setErrors(fieldErrors(parsed.error, PASSWORD_FIELDS));
+    if (!parsed.success) return;
     setStatus("saving");
     setSubmitError(null);
     try {
@@ -137,28 +140,28 @@ function ResetPassword({ oobCode }: { oobCode: string }) {
   return (
     <AuthLayout title="Choose a new password" subtitle={`For ${email}`}>
       <form className="stack" onSubmit={(e) => void onSubmit(e)} aria-label="Password reset" noValidate>
-        <div className="field">
-          <label htmlFor="new-password">New password</label>
-          <input
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new-password-confirm">Confirm new password</label>
-          <input
-            id="new-password-confirm"
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            aria-describedby="new-password-error"
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-          <FieldError id="new-password-error" message={fieldError} />
-        </div>
+        <Field id="new-password" label="New password" error={errors.password}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="new-password-confirm" label="Confirm new password" error={errors.confirm}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+            />
+          )}
+        </Field>
         {submitError && <Alert kind="error">{submitError}</Alert>}
         <button type="submit" className="button button-primary" disabled={status === "saving"}>
           {status === "saving" ? "Saving…" : "Set new password"}

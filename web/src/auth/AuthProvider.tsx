@@ -8,11 +8,10 @@
  * then delivers the new claims.
  */
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { onIdTokenChanged, reload, type User } from "firebase/auth";
 import { roleFromClaim, type Role, type UserProfile } from "@numina/model";
-import { auth } from "../firebase";
 import { watchProfile } from "../profile/profileStore";
-import { errorMessage } from "../shared/errors";
+import { useLive } from "../shared/hooks";
+import { reloadUser, watchIdToken, type User } from "./authService";
 
 export type ProfileState =
   | { status: "loading" }
@@ -48,17 +47,19 @@ const AuthContext = createContext<AuthState>({ status: "loading" });
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<TokenState | null | undefined>(undefined);
-  // Keyed by uid so that, after switching accounts, the previous member's profile is never shown.
-  const [profileEntry, setProfileEntry] = useState<{ uid: string; state: ProfileState } | null>(null);
   const uid = token?.user.uid ?? null;
-  const profile = useMemo<ProfileState>(
-    () => (uid !== null && profileEntry?.uid === uid ? profileEntry.state : { status: "loading" }),
-    [uid, profileEntry],
+  // Keyed by uid so that, after switching accounts, the previous member's profile is never shown.
+  const live = useLive<UserProfile | null>(`profile:${uid ?? ""}`, (watcher) =>
+    uid ? watchProfile(uid, watcher) : () => undefined,
   );
+  const profile = useMemo<ProfileState>(() => {
+    if (live.status !== "ready") return live;
+    return live.value ? { status: "ready", profile: live.value } : { status: "provisioning" };
+  }, [live]);
 
   useEffect(
     () =>
-      onIdTokenChanged(auth, (user) => {
+      watchIdToken((user) => {
         if (!user) {
           setToken(null);
           return;
@@ -81,15 +82,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  useEffect(() => {
-    if (!uid) return;
-    return watchProfile(uid, {
-      next: (value) =>
-        setProfileEntry({ uid, state: value ? { status: "ready", profile: value } : { status: "provisioning" } }),
-      error: (error) => setProfileEntry({ uid, state: { status: "error", message: errorMessage(error) } }),
-    });
-  }, [uid]);
-
   // The last claims signal we acted on, so a mirror that stays out of sync (say, edited by hand)
   // costs one refresh rather than a refresh loop.
   const handledSignal = useRef<string | null>(null);
@@ -108,7 +100,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const user = token?.user;
   const refreshUser = useCallback(async () => {
     if (!user) return;
-    await reload(user);
+    await reloadUser(user);
     // The refreshed token carries email_verified, which rules may check; onIdTokenChanged picks it up.
     await user.getIdToken(true);
     setToken((current) => (current ? { ...current, emailVerified: user.emailVerified } : current));

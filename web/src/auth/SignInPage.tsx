@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { errorMessage } from "../shared/errors";
+import { Field } from "../shared/Field";
 import { Alert } from "../shared/ui";
 import { AuthLayout } from "./AuthLayout";
 import { requestPasswordReset, signIn } from "./authService";
@@ -28,28 +29,30 @@ export function SignInPage() {
   return (
     <AuthLayout title="Welcome back" subtitle="Sign in to find training partners and classes near you.">
       <form className="stack" onSubmit={(e) => void onSubmit(e)} aria-label="Sign in" noValidate>
-        <div className="field">
-          <label htmlFor="signin-email">Email</label>
-          <input
-            id="signin-email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="signin-password">Password</label>
-          <input
-            id="signin-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <Field id="signin-email" label="Email">
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="signin-password" label="Password">
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
         {error && (
           <Alert kind="error" testId="signin-error">
             {error}
@@ -106,17 +109,18 @@ function PasswordResetRequest({ initialEmail }: { initialEmail: string }) {
   }
   return (
     <form className="stack panel" onSubmit={(e) => void onSubmit(e)} aria-label="Reset password" noValidate>
-      <div className="field">
-        <label htmlFor="reset-email">Email for the reset link</label>
-        <input
-          id="reset-email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-      </div>
+      <Field id="reset-email" label="Email for the reset link">
+        {(control) => (
+          <input
+            {...control}
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        )}
+      </Field>
       {error && <Alert kind="error">{error}</Alert>}
       <button type="submit" className="button" disabled={state === "sending" || !email.trim()}>
         {state === "sending" ? "Sending…" : "Send reset link"}

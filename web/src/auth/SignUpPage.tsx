@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { errorMessage } from "../shared/errors";
-import { Alert, FieldError } from "../shared/ui";
+import { Field } from "../shared/Field";
+import { fieldErrors, type FieldErrors } from "../shared/fieldErrors";
+import { Alert } from "../shared/ui";
 import { AuthLayout } from "./AuthLayout";
 import { signUp } from "./authService";
+import { MIN_PASSWORD, SIGN_UP_FIELDS, signUpSchema } from "./credentials";
 import { GoogleButton } from "./GoogleButton";
-
-const MIN_PASSWORD = 8;
 
 export function SignUpPage() {
   const [email, setEmail] = useState("");
@@ -14,22 +15,19 @@ export function SignUpPage() {
   const [confirm, setConfirm] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string; confirm?: string }>({});
+  const [errors, setErrors] = useState<FieldErrors<keyof typeof SIGN_UP_FIELDS>>({});
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const errors: typeof fieldErrors = {};
-    if (!/^\S+@\S+\.\S+$/.test(email.trim())) errors.email = "Enter a valid email address.";
-    if (password.length < MIN_PASSWORD) errors.password = `Use at least ${MIN_PASSWORD} characters.`;
-    if (confirm !== password) errors.confirm = "The passwords don't match.";
-    setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) return;
+    const parsed = signUpSchema.safeParse({ email, password, confirm });
+    setErrors(fieldErrors(parsed.error, SIGN_UP_FIELDS));
+    if (!parsed.success) return;
 
     setBusy(true);
     setError(null);
     try {
       // Success changes the session; the router's PublicOnly guard takes the new member onward.
-      await signUp(email.trim(), password);
+      await signUp(parsed.data.email, password);
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -39,49 +37,43 @@ export function SignUpPage() {
   return (
     <AuthLayout title="Create your account" subtitle="Meet people who train like you do.">
       <form className="stack" onSubmit={(e) => void onSubmit(e)} aria-label="Sign up" noValidate>
-        <div className="field">
-          <label htmlFor="signup-email">Email</label>
-          <input
-            id="signup-email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            aria-invalid={Boolean(fieldErrors.email)}
-            aria-describedby="signup-email-error"
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <FieldError id="signup-email-error" message={fieldErrors.email} />
-        </div>
-        <div className="field">
-          <label htmlFor="signup-password">Password</label>
-          <input
-            id="signup-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD}
-            value={password}
-            aria-invalid={Boolean(fieldErrors.password)}
-            aria-describedby="signup-password-error"
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <FieldError id="signup-password-error" message={fieldErrors.password} />
-        </div>
-        <div className="field">
-          <label htmlFor="signup-confirm">Confirm password</label>
-          <input
-            id="signup-confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            aria-invalid={Boolean(fieldErrors.confirm)}
-            aria-describedby="signup-confirm-error"
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-          <FieldError id="signup-confirm-error" message={fieldErrors.confirm} />
-        </div>
+        <Field id="signup-email" label="Email" error={errors.email}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="signup-password" label="Password" error={errors.password}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={MIN_PASSWORD}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="signup-confirm" label="Confirm password" error={errors.confirm}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              required
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+            />
+          )}
+        </Field>
         {error && (
           <Alert kind="error" testId="signup-error">
             {error}

@@ -8,6 +8,8 @@ import {
   applyActionCode,
   confirmPasswordReset,
   createUserWithEmailAndPassword,
+  onIdTokenChanged,
+  reload,
   signInWithEmailAndPassword,
   signInWithPopup,
   signOut as firebaseSignOut,
@@ -17,6 +19,8 @@ import {
 import { httpsCallable } from "firebase/functions";
 import type { RequestPasswordResetRequest } from "@numina/model";
 import { auth, functions } from "../firebase";
+
+export type { User };
 
 const sendVerificationEmail = httpsCallable<Record<string, never>, { queued: boolean }>(
   functions,
@@ -45,6 +49,12 @@ export async function signInWithGoogle(): Promise<User> {
 }
 
 export const signOut = () => firebaseSignOut(auth);
+
+/** Calls `next` on sign-in, sign-out (null) and every token refresh, which is when claims change. */
+export const watchIdToken = (next: (user: User | null) => void) => onIdTokenChanged(auth, next);
+
+/** Fetches the account again (an email verified in another tab shows up). */
+export const reloadUser = (user: User) => reload(user);
 
 /** False when a link was already sent in the last minute (a double click sends one email). */
 export async function resendVerification(): Promise<boolean> {

@@ -1,11 +1,12 @@
 import { Link } from "react-router";
 import { cityById } from "@numina/model";
+import { useNowMinute } from "../shared/hooks";
 import { Alert, Spinner } from "../shared/ui";
+import { usePeople } from "../shared/usePeople";
 import { CancelClassButton } from "./CancelClassButton";
 import { ClassTime } from "./ClassCard";
 import { UPCOMING_LIMIT } from "./classesStore";
-import { useNowMinute, useUpcomingClasses } from "./hooks";
-import { usePeople } from "./usePeople";
+import { useUpcomingClasses } from "./hooks";
 
 /** Admins: every upcoming class, whoever teaches it, with the means to cancel one. */
 export function AdminClassesPage() {

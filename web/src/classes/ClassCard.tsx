@@ -1,24 +1,15 @@
 import { Link } from "react-router";
 import { cityById } from "@numina/model";
-import { humanize } from "../shared/ui";
+import { humanize } from "../shared/format";
 import type { ClassItem } from "./classesStore";
 import { formatDistance, seatsLeft, seatsText } from "./seats";
-import { browserTimeZone, formatTime, zoneAbbreviation } from "./time";
+import { browserTimeZone, formatDateTime, formatTime, zoneAbbreviation } from "../shared/time";
 
 /** The time of a class in its city, with the zone named when the reader's own clock differs. */
 export function ClassTime({ ms, city, withDate }: { ms: number; city: string; withDate?: boolean }) {
   const timeZone = cityById(city)?.timeZone ?? browserTimeZone();
   const sameZone = zoneAbbreviation(ms, timeZone) === zoneAbbreviation(ms, browserTimeZone());
-  const text = withDate
-    ? new Intl.DateTimeFormat("en-GB", {
-        timeZone,
-        weekday: "short",
-        day: "numeric",
-        month: "short",
-        hour: "2-digit",
-        minute: "2-digit",
-      }).format(ms)
-    : formatTime(ms, timeZone);
+  const text = withDate ? formatDateTime(ms, timeZone) : formatTime(ms, timeZone);
   return (
     <time dateTime={new Date(ms).toISOString()}>
       {text}

@@ -4,13 +4,14 @@ import { cityById, type Attendee, type MyRsvpResponse } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { errorMessage } from "../shared/errors";
 import { ClassChatLink } from "../messaging/ClassChatLink";
-import { Alert, Spinner, humanize } from "../shared/ui";
+import { humanize } from "../shared/format";
+import { Alert, Spinner } from "../shared/ui";
+import { usePeople } from "../shared/usePeople";
 import { ClassTime, SeatBadge } from "./ClassCard";
 import type { ClassItem } from "./classesStore";
 import { useClass, useMyAttendee } from "./hooks";
 import { cancelRsvp, getMyRsvp, rsvpClass } from "./rsvpService";
 import { seatsLeft, waitlistText } from "./seats";
-import { usePeople } from "./usePeople";
 
 export function ClassDetailPage() {
   const { classId = "" } = useParams();

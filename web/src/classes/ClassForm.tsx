@@ -9,17 +9,18 @@ import {
   FITNESS_LEVELS,
   INTERESTS,
   cityById,
-  classEditSchema,
   type CityId,
   type FitnessClass,
   type FitnessLevel,
   type Interest,
 } from "@numina/model";
-import { Timestamp } from "firebase/firestore";
 import { errorMessage } from "../shared/errors";
-import { Alert, FieldError, humanize, CityOptions, VocabularyOptions } from "../shared/ui";
-import { createClass, updateClass, type ClassInput } from "./classesStore";
-import { msToZonedInput, zoneAbbreviation, zonedInputToMs } from "./time";
+import { Field, FieldError, FormProblems, type ControlProps } from "../shared/Field";
+import { fieldErrors, type FieldErrors } from "../shared/fieldErrors";
+import { humanize } from "../shared/format";
+import { Alert, CityOptions, VocabularyOptions } from "../shared/ui";
+import { checkClassInput, createClass, updateClass, type ClassInput } from "./classesStore";
+import { msToZonedInput, zoneAbbreviation, zonedInputToMs } from "../shared/time";
 
 const MAX_TAGS = 10;
 
@@ -40,7 +41,6 @@ interface FormValues {
 }
 
 type FieldName = keyof FormValues;
-type FieldErrors = Partial<Record<FieldName, string>>;
 
 /** A blank box is no number (NaN fails the schema), not zero. */
 function numberFrom(text: string): number {
@@ -90,7 +90,8 @@ function fromClass(data: FitnessClass): FormValues {
   };
 }
 
-const SCHEMA_FIELD: Record<string, FieldName> = {
+/** Where each part of classEditSchema is shown on the form. */
+const FIELD_AT: Record<string, FieldName> = {
   title: "title",
   description: "description",
   tags: "tags",
@@ -99,6 +100,10 @@ const SCHEMA_FIELD: Record<string, FieldName> = {
   startsAt: "startsAt",
   durationMinutes: "durationMinutes",
   capacity: "capacity",
+  "location.name": "venueName",
+  "location.address": "address",
+  "location.lat": "lat",
+  "location.lng": "lng",
 };
 
 export type ClassFormProps =
@@ -109,7 +114,7 @@ export function ClassForm(props: ClassFormProps) {
   const [values, setValues] = useState<FormValues>(() =>
     props.mode === "edit" ? fromClass(props.current) : defaults(props.defaultCity),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors<FieldName>>({});
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const confirmed = props.mode === "edit" ? props.current.confirmedCount : 0;
@@ -133,7 +138,6 @@ export function ClassForm(props: ClassFormProps) {
   }
 
   function validate(): { input: ClassInput; repeatWeeks: number } | null {
-    const found: FieldErrors = {};
     const startsAtMs = zonedInputToMs(values.startsAt, zone);
     const lat = numberFrom(values.lat);
     const lng = numberFrom(values.lng);
@@ -151,37 +155,8 @@ export function ClassForm(props: ClassFormProps) {
       lng,
       capacity: numberFrom(values.capacity),
     };
-    const parsed = classEditSchema.safeParse({
-      title: input.title,
-      description: input.description,
-      tags: input.tags,
-      level: input.level,
-      instructorId: props.mode === "edit" ? props.current.instructorId : props.instructorId,
-      city: input.city,
-      startsAt: Timestamp.fromMillis(input.startsAtMs),
-      durationMinutes: input.durationMinutes,
-      location: { name: input.venueName, address: input.address, lat, lng, geohash: "u" },
-      capacity: input.capacity,
-      status: "scheduled",
-    });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const [head, sub] = issue.path;
-        const field: FieldName | undefined =
-          head === "location"
-            ? sub === "name"
-              ? "venueName"
-              : sub === "address"
-                ? "address"
-                : sub === "lat"
-                  ? "lat"
-                  : sub === "lng"
-                    ? "lng"
-                    : undefined
-            : SCHEMA_FIELD[String(head)];
-        if (field && !found[field]) found[field] = MESSAGES[field];
-      }
-    }
+    const instructorId = props.mode === "edit" ? props.current.instructorId : props.instructorId;
+    const found = fieldErrors(checkClassInput(input, instructorId).error, FIELD_AT, MESSAGES);
     const timeChanged = props.mode === "create" || startsAtMs !== props.current.startsAt.toMillis();
     if (startsAtMs === null) found.startsAt = "Choose a date and time.";
     else if (timeChanged && startsAtMs <= Date.now()) found.startsAt = "Choose a time in the future.";
@@ -215,66 +190,76 @@ export function ClassForm(props: ClassFormProps) {
     }
   }
 
-  const errorCount = Object.keys(errors).length;
   const startsAtPreview = zonedInputToMs(values.startsAt, zone);
+  const cityName = cityById(values.city)?.name;
+  const textInput = (field: "title" | "venueName" | "address" | "lat" | "lng", numeric = false) =>
+    function renderInput(control: ControlProps) {
+      return (
+        <input
+          {...control}
+          inputMode={numeric ? "decimal" : undefined}
+          value={values[field]}
+          onChange={(e) => update(field, e.target.value)}
+        />
+      );
+    };
 
   return (
     <form className="profile-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Class">
-      {errorCount > 0 && (
-        <Alert kind="error" testId="form-errors">
-          Please fix the highlighted {errorCount === 1 ? "field" : "fields"}.
-        </Alert>
-      )}
+      <FormProblems errors={errors} />
 
       <section className="card form-section" aria-labelledby="class-about-heading">
         <h2 id="class-about-heading" className="card-title">
           About the class
         </h2>
-        <TextField id="class-title" label="Title" field="title" values={values} errors={errors} update={update} />
-        <div className="field">
-          <label htmlFor="class-description">Description</label>
-          <textarea
-            id="class-description"
-            rows={3}
-            placeholder="What will you do? What should people bring?"
-            value={values.description}
-            aria-invalid={Boolean(errors.description)}
-            aria-describedby="class-description-error"
-            onChange={(e) => update("description", e.target.value)}
-          />
-          <FieldError id="class-description-error" message={errors.description} />
-        </div>
-        <div className="form-row">
-          <div className="field">
-            <label htmlFor="class-level">Level</label>
-            <select
-              id="class-level"
-              value={values.level}
-              onChange={(e) => update("level", e.target.value as FitnessLevel)}
-            >
-              <VocabularyOptions values={FITNESS_LEVELS} />
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="class-capacity">Capacity</label>
-            <input
-              id="class-capacity"
-              type="number"
-              inputMode="numeric"
-              min={Math.max(1, confirmed)}
-              max={500}
-              value={values.capacity}
-              aria-invalid={Boolean(errors.capacity)}
-              aria-describedby="class-capacity-hint class-capacity-error"
-              onChange={(e) => update("capacity", e.target.value)}
+        <Field id="class-title" label="Title" error={errors.title}>
+          {textInput("title")}
+        </Field>
+        <Field id="class-description" label="Description" error={errors.description}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              placeholder="What will you do? What should people bring?"
+              value={values.description}
+              onChange={(e) => update("description", e.target.value)}
             />
-            <p id="class-capacity-hint" className="hint">
-              {confirmed > 0
+          )}
+        </Field>
+        <div className="form-row">
+          <Field id="class-level" label="Level" error={errors.level}>
+            {(control) => (
+              <select
+                {...control}
+                value={values.level}
+                onChange={(e) => update("level", e.target.value as FitnessLevel)}
+              >
+                <VocabularyOptions values={FITNESS_LEVELS} />
+              </select>
+            )}
+          </Field>
+          <Field
+            id="class-capacity"
+            label="Capacity"
+            hint={
+              confirmed > 0
                 ? `${confirmed} ${confirmed === 1 ? "member has" : "members have"} a seat, so at least ${confirmed}.`
-                : "Up to 500 seats."}
-            </p>
-            <FieldError id="class-capacity-error" message={errors.capacity} />
-          </div>
+                : "Up to 500 seats."
+            }
+            error={errors.capacity}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={Math.max(1, confirmed)}
+                max={500}
+                value={values.capacity}
+                onChange={(e) => update("capacity", e.target.value)}
+              />
+            )}
+          </Field>
         </div>
         <div className="field">
           <span className="label" id="class-tags-label">
@@ -283,7 +268,12 @@ export function ClassForm(props: ClassFormProps) {
               ({values.tags.length}/{MAX_TAGS})
             </span>
           </span>
-          <div className="chips" role="group" aria-labelledby="class-tags-label">
+          <div
+            className="chips"
+            role="group"
+            aria-labelledby="class-tags-label"
+            aria-describedby={errors.tags ? "class-tags-error" : undefined}
+          >
             {INTERESTS.map((tag) => {
               const selected = values.tags.includes(tag);
               return (
@@ -302,6 +292,7 @@ export function ClassForm(props: ClassFormProps) {
               );
             })}
           </div>
+          <FieldError id="class-tags-error" message={errors.tags} />
         </div>
       </section>
 
@@ -310,101 +301,86 @@ export function ClassForm(props: ClassFormProps) {
           When and where
         </h2>
         <div className="form-row form-row-when">
-          <div className="field">
-            <label htmlFor="class-city">City</label>
-            <select id="class-city" value={values.city} onChange={(e) => changeCity(e.target.value as CityId)}>
-              <CityOptions />
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="class-starts">Starts ({cityById(values.city)?.name} time)</label>
-            <input
-              id="class-starts"
-              type="datetime-local"
-              value={values.startsAt}
-              aria-invalid={Boolean(errors.startsAt)}
-              aria-describedby="class-starts-hint class-starts-error"
-              onChange={(e) => update("startsAt", e.target.value)}
-            />
-            <p id="class-starts-hint" className="hint">
-              Local time in {cityById(values.city)?.name}
-              {startsAtPreview !== null && ` (${zoneAbbreviation(startsAtPreview, zone)})`}, wherever you are now.
-            </p>
-            <FieldError id="class-starts-error" message={errors.startsAt} />
-          </div>
-          <div className="field">
-            <label htmlFor="class-duration">Duration (minutes)</label>
-            <input
-              id="class-duration"
-              type="number"
-              inputMode="numeric"
-              min={10}
-              max={480}
-              step={5}
-              value={values.durationMinutes}
-              aria-invalid={Boolean(errors.durationMinutes)}
-              aria-describedby="class-duration-error"
-              onChange={(e) => update("durationMinutes", e.target.value)}
-            />
-            <FieldError id="class-duration-error" message={errors.durationMinutes} />
-          </div>
+          <Field id="class-city" label="City" error={errors.city}>
+            {(control) => (
+              <select {...control} value={values.city} onChange={(e) => changeCity(e.target.value as CityId)}>
+                <CityOptions />
+              </select>
+            )}
+          </Field>
+          <Field
+            id="class-starts"
+            label={`Starts (${cityName} time)`}
+            hint={
+              <>
+                Local time in {cityName}
+                {startsAtPreview !== null && ` (${zoneAbbreviation(startsAtPreview, zone)})`}, wherever you are now.
+              </>
+            }
+            error={errors.startsAt}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                value={values.startsAt}
+                onChange={(e) => update("startsAt", e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id="class-duration" label="Duration (minutes)" error={errors.durationMinutes}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={10}
+                max={480}
+                step={5}
+                value={values.durationMinutes}
+                onChange={(e) => update("durationMinutes", e.target.value)}
+              />
+            )}
+          </Field>
         </div>
         <div className="form-row">
-          <TextField id="class-venue" label="Venue" field="venueName" values={values} errors={errors} update={update} />
-          <TextField
-            id="class-address"
-            label="Address"
-            field="address"
-            values={values}
-            errors={errors}
-            update={update}
-          />
+          <Field id="class-venue" label="Venue" error={errors.venueName}>
+            {textInput("venueName")}
+          </Field>
+          <Field id="class-address" label="Address" error={errors.address}>
+            {textInput("address")}
+          </Field>
         </div>
         <div className="form-row">
-          <TextField
-            id="class-lat"
-            label="Latitude"
-            field="lat"
-            values={values}
-            errors={errors}
-            update={update}
-            numeric
-          />
-          <TextField
-            id="class-lng"
-            label="Longitude"
-            field="lng"
-            values={values}
-            errors={errors}
-            update={update}
-            numeric
-          />
+          <Field id="class-lat" label="Latitude" error={errors.lat}>
+            {textInput("lat", true)}
+          </Field>
+          <Field id="class-lng" label="Longitude" error={errors.lng}>
+            {textInput("lng", true)}
+          </Field>
         </div>
         <p className="hint">
           The point members measure their distance to. It starts at the centre of the city; paste the venue's
           coordinates from a map for a better distance.
         </p>
         {props.mode === "create" && (
-          <div className="field">
-            <label htmlFor="class-repeat">Repeat weekly</label>
-            <select
-              id="class-repeat"
-              value={values.repeatWeeks}
-              aria-describedby="class-repeat-hint class-repeat-error"
-              onChange={(e) => update("repeatWeeks", e.target.value)}
-            >
-              <option value="0">Just this once</option>
-              {Array.from({ length: 12 }, (_, i) => i + 1).map((weeks) => (
-                <option key={weeks} value={weeks}>
-                  For {weeks} more {weeks === 1 ? "week" : "weeks"}
-                </option>
-              ))}
-            </select>
-            <p id="class-repeat-hint" className="hint">
-              Each week becomes its own class with its own roster, which you can edit or cancel on its own.
-            </p>
-            <FieldError id="class-repeat-error" message={errors.repeatWeeks} />
-          </div>
+          <Field
+            id="class-repeat"
+            label="Repeat weekly"
+            hint="Each week becomes its own class with its own roster, which you can edit or cancel on its own."
+            error={errors.repeatWeeks}
+          >
+            {(control) => (
+              <select {...control} value={values.repeatWeeks} onChange={(e) => update("repeatWeeks", e.target.value)}>
+                <option value="0">Just this once</option>
+                {Array.from({ length: 12 }, (_, i) => i + 1).map((weeks) => (
+                  <option key={weeks} value={weeks}>
+                    For {weeks} more {weeks === 1 ? "week" : "weeks"}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
       </section>
 
@@ -437,36 +413,3 @@ const MESSAGES: Record<FieldName, string> = {
   capacity: "Enter a capacity between 1 and 500.",
   repeatWeeks: "Choose up to 12 weeks.",
 };
-
-function TextField({
-  id,
-  label,
-  field,
-  values,
-  errors,
-  update,
-  numeric,
-}: {
-  id: string;
-  label: string;
-  field: "title" | "venueName" | "address" | "lat" | "lng";
-  values: FormValues;
-  errors: FieldErrors;
-  update: (key: "title" | "venueName" | "address" | "lat" | "lng", value: string) => void;
-  numeric?: boolean;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        inputMode={numeric ? "decimal" : undefined}
-        value={values[field]}
-        aria-invalid={Boolean(errors[field])}
-        aria-describedby={`${id}-error`}
-        onChange={(e) => update(field, e.target.value)}
-      />
-      <FieldError id={`${id}-error`} message={errors[field]} />
-    </div>
-  );
-}

@@ -2,13 +2,14 @@ import { useMemo, useState } from "react";
 import { distanceBetween } from "geofire-common";
 import { FITNESS_LEVELS, INTERESTS, cityById, type FitnessClass } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
-import { useSettings } from "../profile/useSettings";
+import { useSettings } from "../profile/hooks";
+import { useNowMinute } from "../shared/hooks";
 import { Alert, CityOptions, Spinner, VocabularyOptions } from "../shared/ui";
+import { usePeople } from "../shared/usePeople";
 import { ClassCard } from "./ClassCard";
 import type { ClassItem } from "./classesStore";
-import { useNowMinute, useUpcomingClasses } from "./hooks";
-import { browserTimeZone, dayKey, dayLabel, nextDays } from "./time";
-import { usePeople } from "./usePeople";
+import { useUpcomingClasses } from "./hooks";
+import { browserTimeZone, dayKey, dayLabel, nextDays } from "../shared/time";
 
 const DAYS_AHEAD = 14;
 const DISTANCES_KM = [2, 5, 10, 25] as const;
@@ -37,7 +38,7 @@ export function ClassesPage() {
   const [filters, setFilters] = useState<Filters>({ day: "", city: profile.city ?? "", level: "", tag: "", maxKm: "" });
   const set = (key: keyof Filters, value: string) => setFilters((current) => ({ ...current, [key]: value }));
 
-  const myPoint = settings.status === "ready" && settings.settings?.location ? settings.settings.location : null;
+  const myPoint = settings.status === "ready" && settings.value?.location ? settings.value.location : null;
   const filterZone = filters.city ? cityZone(filters.city) : browserTimeZone();
   const days = useMemo(() => nextDays(nowMs, filterZone, DAYS_AHEAD), [nowMs, filterZone]);
 

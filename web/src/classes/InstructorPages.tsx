@@ -2,11 +2,12 @@
 import { Link, useNavigate, useParams } from "react-router";
 import type { CityId } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
+import { useNowMinute } from "../shared/hooks";
 import { Alert, Spinner } from "../shared/ui";
 import { ClassTime, SeatBadge } from "./ClassCard";
 import { ClassForm } from "./ClassForm";
 import type { ClassItem } from "./classesStore";
-import { useClass, useInstructorClasses, useNowMinute } from "./hooks";
+import { useClass, useInstructorClasses } from "./hooks";
 
 export function InstructorPage() {
   const { session } = useReadyProfile();

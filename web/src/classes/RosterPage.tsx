@@ -2,7 +2,9 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { cityById } from "@numina/model";
 import { errorMessage } from "../shared/errors";
-import { Alert, Spinner, humanize } from "../shared/ui";
+import { usePeople } from "../shared/usePeople";
+import { humanize } from "../shared/format";
+import { Alert, Spinner } from "../shared/ui";
 import { CancelClassButton } from "./CancelClassButton";
 import { ClassTime, SeatBadge } from "./ClassCard";
 import type { ClassItem } from "./classesStore";
@@ -10,7 +12,6 @@ import { useClass, useRoster } from "./hooks";
 import { checkInOpen, rosterSections, type RosterRow } from "./roster";
 import { markAttendance, removeAttendee } from "./rsvpService";
 import { attendeeStatusLabel } from "./seats";
-import { usePeople } from "./usePeople";
 
 export function RosterPage() {
   const { classId = "" } = useParams();

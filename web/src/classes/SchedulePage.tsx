@@ -4,7 +4,7 @@ import { attendanceStats, type AttendanceRecord, type Attendee } from "@numina/m
 import { useReadyProfile } from "../app/guards";
 import { Alert, Spinner } from "../shared/ui";
 import { useMyAttendance, useMyUpcoming } from "./hooks";
-import { formatLocalDateTime } from "./time";
+import { browserTimeZone, formatLocalDateTime } from "../shared/time";
 
 export function SchedulePage() {
   const { session } = useReadyProfile();
@@ -80,6 +80,7 @@ function History({ records }: { records: AttendanceRecord[] }) {
       attendanceStats(
         records.map((r) => ({ status: r.status, classStartsAtMs: r.classStartsAt.toMillis() })),
         Date.now(),
+        browserTimeZone(),
       ),
     [records],
   );

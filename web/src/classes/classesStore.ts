@@ -9,28 +9,24 @@ import {
   collection,
   doc,
   limit,
-  onSnapshot,
   orderBy,
   query,
   serverTimestamp,
   updateDoc,
   where,
   type DocumentReference,
-  type Query,
   type Unsubscribe,
 } from "firebase/firestore";
 import { geohashForLocation } from "geofire-common";
-import { classSchema, collections, paths, type FitnessClass } from "@numina/model";
+import { classEditSchema, classSchema, collections, paths, type FitnessClass } from "@numina/model";
 import { db } from "../firebase";
 import { converterFor } from "../shared/converters";
+import { allItems, itemOrNull, watchDoc, watchQuery, type Item, type Watcher } from "../shared/watch";
 
 export const classConverter = converterFor(classSchema);
 
 /** A class with its document id. */
-export interface ClassItem {
-  id: string;
-  data: FitnessClass;
-}
+export type ClassItem = Item<FitnessClass>;
 
 /** How many upcoming classes the browse and admin pages read at once. */
 export const UPCOMING_LIMIT = 100;
@@ -41,38 +37,9 @@ export function classRef(classId: string): DocumentReference<FitnessClass> {
   return doc(db, paths.class(classId)).withConverter(classConverter);
 }
 
-export interface Watcher<T> {
-  next(value: T): void;
-  error(error: unknown): void;
-}
-
-function watchList(q: Query<FitnessClass>, watcher: Watcher<ClassItem[]>): Unsubscribe {
-  return onSnapshot(
-    q,
-    (snapshot) => {
-      try {
-        watcher.next(snapshot.docs.map((d) => ({ id: d.id, data: d.data() })));
-      } catch (error) {
-        watcher.error(error);
-      }
-    },
-    (error) => watcher.error(error),
-  );
-}
-
 /** One class, live (seat counts change as members join and leave). null: no such class. */
 export function watchClass(classId: string, watcher: Watcher<ClassItem | null>): Unsubscribe {
-  return onSnapshot(
-    classRef(classId),
-    (snapshot) => {
-      try {
-        watcher.next(snapshot.exists() ? { id: snapshot.id, data: snapshot.data() } : null);
-      } catch (error) {
-        watcher.error(error);
-      }
-    },
-    (error) => watcher.error(error),
-  );
+  return watchDoc(classRef(classId), itemOrNull, watcher);
 }
 
 /**
@@ -87,7 +54,7 @@ export function watchUpcomingClasses(fromMs: number, watcher: Watcher<ClassItem[
     orderBy("startsAt"),
     limit(UPCOMING_LIMIT),
   );
-  return watchList(q, watcher);
+  return watchQuery(q, allItems, watcher);
 }
 
 /** Every class an instructor teaches, past and future, by start time. Composite index: instructorId + startsAt. */
@@ -97,7 +64,7 @@ export function watchInstructorClasses(instructorId: string, watcher: Watcher<Cl
     where("instructorId", "==", instructorId),
     orderBy("startsAt"),
   );
-  return watchList(q, watcher);
+  return watchQuery(q, allItems, watcher);
 }
 
 /** What the instructor's form produces; validated against classEditSchema before it gets here. */
@@ -114,6 +81,26 @@ export interface ClassInput {
   lat: number;
   lng: number;
   capacity: number;
+}
+
+/**
+ * The form's values against classEditSchema, the constraints firestore.rules enforces. The geohash
+ * is a placeholder: saving derives it from lat/lng, which cannot be done while they are invalid.
+ */
+export function checkClassInput(input: ClassInput, instructorId: string) {
+  return classEditSchema.safeParse({
+    title: input.title,
+    description: input.description,
+    tags: input.tags,
+    level: input.level,
+    instructorId,
+    city: input.city,
+    startsAt: Timestamp.fromMillis(input.startsAtMs),
+    durationMinutes: input.durationMinutes,
+    location: { name: input.venueName, address: input.address, lat: input.lat, lng: input.lng, geohash: "u" },
+    capacity: input.capacity,
+    status: "scheduled",
+  });
 }
 
 function editableFields(input: ClassInput) {

@@ -1,22 +1,25 @@
 /** The roster in the order the instructor needs it. Pure. */
 import type { Attendee } from "@numina/model";
 
-export interface RosterRow {
-  attendee: Attendee;
+/** What the order depends on: who, their state and when they arrived. */
+type Arrival = Pick<Attendee, "uid" | "status" | "joinedAt">;
+
+export interface RosterRow<A extends Arrival = Attendee> {
+  attendee: A;
   /** 1 = next in line; only for waitlisted rows. */
   waitlistPosition: number | null;
 }
 
-export interface RosterSections {
+export interface RosterSections<A extends Arrival = Attendee> {
   /** Members with a seat, and those already checked in (attended or no-show), in arrival order. */
-  seated: RosterRow[];
+  seated: RosterRow<A>[];
   /** The waitlist, in line order. */
-  waiting: RosterRow[];
+  waiting: RosterRow<A>[];
   /** Members who left or were removed. */
-  left: RosterRow[];
+  left: RosterRow<A>[];
 }
 
-function byArrival(a: Attendee, b: Attendee): number {
+function byArrival(a: Arrival, b: Arrival): number {
   return a.joinedAt.toMillis() - b.joinedAt.toMillis() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
 }
 
@@ -25,13 +28,13 @@ function byArrival(a: Attendee, b: Attendee): number {
  * (functions/src/classes/rsvp.ts): a waiting member's rank among active RSVPs in arrival order,
  * minus the seats ahead of them (the capacity, or the confirmed count where it is higher).
  */
-export function rosterSections(rows: readonly Attendee[], capacity: number): RosterSections {
+export function rosterSections<A extends Arrival>(rows: readonly A[], capacity: number): RosterSections<A> {
   const sorted = [...rows].sort(byArrival);
   const active = sorted.filter((a) => a.status === "confirmed" || a.status === "waitlisted");
   const confirmed = active.filter((a) => a.status === "confirmed").length;
   const seatsAhead = Math.max(capacity, confirmed);
   const rankOf = new Map(active.map((a, rank) => [a.uid, rank]));
-  const row = (attendee: Attendee): RosterRow => ({
+  const row = (attendee: A): RosterRow<A> => ({
     attendee,
     waitlistPosition:
       attendee.status === "waitlisted" ? Math.max(1, (rankOf.get(attendee.uid) ?? 0) - seatsAhead + 1) : null,

@@ -2,7 +2,7 @@
  * RSVPs: the callables that own seats and the waitlist, and the member's own attendee row, which
  * functions keep up to date (a promotion from the waitlist shows up here at once).
  */
-import { doc, onSnapshot, type Unsubscribe } from "firebase/firestore";
+import { doc, type Unsubscribe } from "firebase/firestore";
 import { httpsCallable } from "firebase/functions";
 import {
   attendeeSchema,
@@ -16,7 +16,7 @@ import {
 } from "@numina/model";
 import { db, functions } from "../firebase";
 import { converterFor } from "../shared/converters";
-import type { Watcher } from "./classesStore";
+import { dataOrNull, watchDoc, type Watcher } from "../shared/watch";
 
 export const attendeeConverter = converterFor(attendeeSchema);
 
@@ -53,15 +53,5 @@ export async function markAttendance(classId: string, uid: string, status: "atte
 
 /** The member's own row for a class, live. null: they never RSVPed. */
 export function watchMyAttendee(classId: string, uid: string, watcher: Watcher<Attendee | null>): Unsubscribe {
-  return onSnapshot(
-    doc(db, paths.attendee(classId, uid)).withConverter(attendeeConverter),
-    (snapshot) => {
-      try {
-        watcher.next(snapshot.exists() ? snapshot.data() : null);
-      } catch (error) {
-        watcher.error(error);
-      }
-    },
-    (error) => watcher.error(error),
-  );
+  return watchDoc(doc(db, paths.attendee(classId, uid)).withConverter(attendeeConverter), dataOrNull, watcher);
 }

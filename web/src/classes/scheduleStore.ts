@@ -4,35 +4,19 @@ import {
   collection,
   collectionGroup,
   limit,
-  onSnapshot,
   orderBy,
   query,
   where,
-  type Query,
   type QueryConstraint,
   type Unsubscribe,
 } from "firebase/firestore";
 import { attendanceRecordSchema, collections, paths, type AttendanceRecord, type Attendee } from "@numina/model";
 import { db } from "../firebase";
 import { converterFor } from "../shared/converters";
-import type { Watcher } from "./classesStore";
+import { allData, watchQuery, type Watcher } from "../shared/watch";
 import { attendeeConverter } from "./rsvpService";
 
 const attendanceConverter = converterFor(attendanceRecordSchema);
-
-function watchQuery<T>(q: Query<T>, watcher: Watcher<T[]>): Unsubscribe {
-  return onSnapshot(
-    q,
-    (snapshot) => {
-      try {
-        watcher.next(snapshot.docs.map((d) => d.data()));
-      } catch (error) {
-        watcher.error(error);
-      }
-    },
-    (error) => watcher.error(error),
-  );
-}
 
 /**
  * The member's confirmed and waitlisted RSVPs for classes starting from `fromMs`, soonest first.
@@ -49,6 +33,7 @@ export function watchMyUpcoming(uid: string, fromMs: number, watcher: Watcher<At
   if (max !== undefined) constraints.push(limit(max));
   return watchQuery(
     query(collectionGroup(db, collections.attendees).withConverter(attendeeConverter), ...constraints),
+    allData,
     watcher,
   );
 }
@@ -57,6 +42,7 @@ export function watchMyUpcoming(uid: string, fromMs: number, watcher: Watcher<At
 export function watchMyAttendance(uid: string, watcher: Watcher<AttendanceRecord[]>): Unsubscribe {
   return watchQuery(
     query(collection(db, paths.attendance(uid)).withConverter(attendanceConverter), orderBy("classStartsAt", "desc")),
+    allData,
     watcher,
   );
 }
@@ -65,6 +51,7 @@ export function watchMyAttendance(uid: string, watcher: Watcher<AttendanceRecord
 export function watchRoster(classId: string, watcher: Watcher<Attendee[]>): Unsubscribe {
   return watchQuery(
     query(collection(db, paths.attendees(classId)).withConverter(attendeeConverter), orderBy("joinedAt")),
+    allData,
     watcher,
   );
 }

@@ -3,7 +3,8 @@ import { DAY_PARTS, WEEKDAYS, cityById, type AvailabilitySlot } from "@numina/mo
 import { useReadyProfile } from "../app/guards";
 import { UpcomingList } from "../classes/SchedulePage";
 import { useMyUpcoming } from "../classes/hooks";
-import { Alert, RoleBadge, Spinner, humanize } from "../shared/ui";
+import { humanize } from "../shared/format";
+import { Alert, RoleBadge, Spinner } from "../shared/ui";
 
 const SHORTCUTS = [
   {

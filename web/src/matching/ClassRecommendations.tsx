@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { ClassRecommendation } from "@numina/model";
-import { formatLocalDateTime } from "../classes/time";
+import { formatLocalDateTime } from "../shared/time";
 import { errorMessage } from "../shared/errors";
 import { getClassRecommendations } from "./matchingStore";
 

@@ -6,16 +6,36 @@ import {
   INTERESTS,
   MATCH_AUDIENCES,
   MAX_DISTANCE_LIMITS,
+  matchPreferencesSchema,
   type MatchPreferences,
 } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { errorMessage } from "../shared/errors";
-import { Alert, humanize, Spinner } from "../shared/ui";
+import { Field, FieldError, FormProblems } from "../shared/Field";
+import { fieldErrors, type FieldErrors } from "../shared/fieldErrors";
+import { humanize } from "../shared/format";
+import { Alert, Spinner } from "../shared/ui";
 import { loadPreferences, savePreferences } from "./matchingStore";
 
 const AUDIENCE_LABEL: Record<(typeof MATCH_AUDIENCES)[number], string> = {
   everyone: "Everyone, instructors included",
   members_only: "Members only",
+};
+
+type FieldName = keyof MatchPreferences;
+const FIELD_AT: Record<string, FieldName> = {
+  discoverable: "discoverable",
+  maxDistanceKm: "maxDistanceKm",
+  fitnessLevels: "fitnessLevels",
+  interests: "interests",
+  audience: "audience",
+};
+const MESSAGES: Record<FieldName, string> = {
+  discoverable: "Choose whether others can find you.",
+  maxDistanceKm: `Choose between ${MAX_DISTANCE_LIMITS.min} and ${MAX_DISTANCE_LIMITS.max} km.`,
+  fitnessLevels: "Choose levels from the list.",
+  interests: "Choose interests from the list.",
+  audience: "Choose who to see.",
 };
 
 function toggle<T>(list: readonly T[], value: T): T[] {
@@ -28,6 +48,7 @@ export function MatchPreferencesPage() {
   const [prefs, setPrefs] = useState<MatchPreferences | null>(null);
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors<FieldName>>({});
 
   useEffect(() => {
     loadPreferences(session.uid)
@@ -38,6 +59,10 @@ export function MatchPreferencesPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!prefs) return;
+    // The same schema the rules and the matcher read the document with.
+    const parsed = matchPreferencesSchema.safeParse(prefs);
+    setErrors(fieldErrors(parsed.error, FIELD_AT, MESSAGES));
+    if (!parsed.success) return;
     setSaving(true);
     setMessage(null);
     try {
@@ -60,6 +85,7 @@ export function MatchPreferencesPage() {
         <h1>Match preferences</h1>
       </header>
       <form className="card profile-form" onSubmit={(e) => void submit(e)} aria-label="Match preferences">
+        <FormProblems errors={errors} />
         <div className="field">
           <label>
             <input
@@ -70,18 +96,20 @@ export function MatchPreferencesPage() {
             />{" "}
             Show me in Discover
           </label>
+          <FieldError id="pref-discoverable-error" message={errors.discoverable} />
         </div>
-        <div className="field">
-          <label htmlFor="pref-distance">Maximum distance: {prefs.maxDistanceKm} km</label>
-          <input
-            id="pref-distance"
-            type="range"
-            min={MAX_DISTANCE_LIMITS.min}
-            max={MAX_DISTANCE_LIMITS.max}
-            value={prefs.maxDistanceKm}
-            onChange={(e) => set({ maxDistanceKm: Number(e.target.value) })}
-          />
-        </div>
+        <Field id="pref-distance" label={`Maximum distance: ${prefs.maxDistanceKm} km`} error={errors.maxDistanceKm}>
+          {(control) => (
+            <input
+              {...control}
+              type="range"
+              min={MAX_DISTANCE_LIMITS.min}
+              max={MAX_DISTANCE_LIMITS.max}
+              value={prefs.maxDistanceKm}
+              onChange={(e) => set({ maxDistanceKm: Number(e.target.value) })}
+            />
+          )}
+        </Field>
         <fieldset className="form-section">
           <legend>Levels I want to train with (none: any)</legend>
           <div className="chips">
@@ -97,6 +125,7 @@ export function MatchPreferencesPage() {
               </button>
             ))}
           </div>
+          <FieldError id="pref-levels-error" message={errors.fitnessLevels} />
         </fieldset>
         <fieldset className="form-section">
           <legend>Partners should share one of (none: any)</legend>
@@ -113,21 +142,23 @@ export function MatchPreferencesPage() {
               </button>
             ))}
           </div>
+          <FieldError id="pref-interests-error" message={errors.interests} />
         </fieldset>
-        <div className="field">
-          <label htmlFor="pref-audience">Show me</label>
-          <select
-            id="pref-audience"
-            value={prefs.audience}
-            onChange={(e) => set({ audience: e.target.value as MatchPreferences["audience"] })}
-          >
-            {MATCH_AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {AUDIENCE_LABEL[a]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="pref-audience" label="Show me" error={errors.audience}>
+          {(control) => (
+            <select
+              {...control}
+              value={prefs.audience}
+              onChange={(e) => set({ audience: e.target.value as MatchPreferences["audience"] })}
+            >
+              {MATCH_AUDIENCES.map((a) => (
+                <option key={a} value={a}>
+                  {AUDIENCE_LABEL[a]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {message && <Alert kind={message.kind}>{message.text}</Alert>}
         <div className="form-actions">
           <button type="button" className="button" onClick={() => setPrefs(DEFAULT_MATCH_PREFERENCES)}>

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useReadyProfile } from "../app/guards";
-import { useLive } from "../classes/hooks";
-import { usePeople } from "../classes/usePeople";
+import { useLive } from "../shared/hooks";
+import { usePeople } from "../shared/usePeople";
 import { errorMessage } from "../shared/errors";
 import { Alert, Spinner } from "../shared/ui";
 import { unmatch, watchMyMatches, type MatchItem } from "./matchingStore";

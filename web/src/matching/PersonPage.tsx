@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useParams } from "react-router";
-import { getDoc } from "firebase/firestore";
 import { REPORT_REASONS, type ReportReason, type UserProfile } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
-import { profileRef } from "../profile/profileStore";
+import { loadProfile } from "../profile/profileStore";
 import { errorMessage } from "../shared/errors";
-import { Alert, humanize, Spinner } from "../shared/ui";
+import { humanize } from "../shared/format";
+import { Alert, Spinner } from "../shared/ui";
 import { Avatar } from "./Avatar";
 import { block, isBlocked, report, unblock } from "./matchingStore";
 
@@ -18,8 +18,8 @@ export function PersonPage() {
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
 
   useEffect(() => {
-    getDoc(profileRef(uid))
-      .then((snap) => setProfile(snap.exists() ? snap.data() : "missing"))
+    loadProfile(uid)
+      .then((found) => setProfile(found ?? "missing"))
       .catch(() => setProfile("missing"));
     isBlocked(session.uid, uid)
       .then(setBlocked)

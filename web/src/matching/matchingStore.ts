@@ -8,7 +8,6 @@ import {
   deleteDoc,
   doc,
   getDoc,
-  onSnapshot,
   query,
   runTransaction,
   serverTimestamp,
@@ -19,10 +18,9 @@ import {
 import { httpsCallable } from "firebase/functions";
 import {
   collections,
-  matchingPaths,
+  paths,
   matchPreferencesSchema,
   matchSchema,
-  paths,
   superLikeQuotaSchema,
   utcDayNumber,
   type GetClassRecommendationsRequest,
@@ -37,7 +35,7 @@ import {
 } from "@numina/model";
 import { db, functions } from "../firebase";
 import { converterFor } from "../shared/converters";
-import type { Watcher } from "../classes/classesStore";
+import { allItems, watchQuery, type Item, type Watcher } from "../shared/watch";
 
 const matchConverter = converterFor(matchSchema);
 const preferencesConverter = converterFor(matchPreferencesSchema);
@@ -70,7 +68,7 @@ export async function answer(uid: string, targetUid: string, action: MatchAction
     await setDoc(actionRef, { action, createdAt: serverTimestamp() });
     return;
   }
-  const quotaRef = doc(db, matchingPaths.superLikeQuota(uid));
+  const quotaRef = doc(db, paths.superLikeQuota(uid));
   await runTransaction(db, async (tx) => {
     const quota = await tx.get(quotaRef);
     const parsed = superLikeQuotaSchema.safeParse(quota.data());
@@ -81,28 +79,18 @@ export async function answer(uid: string, targetUid: string, action: MatchAction
   });
 }
 
-export interface MatchItem {
-  id: string;
-  data: Match;
-}
+export type MatchItem = Item<Match>;
 
 /** The member's matches, live (the rules let a member list only matches that contain them). */
 export function watchMyMatches(uid: string, watcher: Watcher<MatchItem[]>): Unsubscribe {
   const mine = query(collection(db, collections.matches), where("userIds", "array-contains", uid)).withConverter(
     matchConverter,
   );
-  return onSnapshot(
+  // Newest first, sorted here: ordering in the query would need a composite index for little gain.
+  return watchQuery(
     mine,
-    (snap) => {
-      try {
-        const items = snap.docs.map((d) => ({ id: d.id, data: d.data() }));
-        items.sort((a, b) => b.data.createdAt.toMillis() - a.data.createdAt.toMillis());
-        watcher.next(items);
-      } catch (error) {
-        watcher.error(error);
-      }
-    },
-    (error) => watcher.error(error),
+    (snapshot) => allItems(snapshot).sort((a, b) => b.data.createdAt.toMillis() - a.data.createdAt.toMillis()),
+    watcher,
   );
 }
 

@@ -2,10 +2,12 @@ import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from "re
 import { Link, useNavigate, useParams } from "react-router";
 import { MESSAGE_LIMITS, REPORT_REASONS, type ConversationMember, type ReportReason } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
-import { usePeople } from "../classes/usePeople";
 import { errorMessage } from "../shared/errors";
-import { Alert, ConfirmDialog, Spinner, humanize } from "../shared/ui";
-import { useConversation, useHistory, useMembers, useTicker } from "./hooks";
+import { useTicker } from "../shared/hooks";
+import { humanize } from "../shared/format";
+import { Alert, ConfirmDialog, Spinner } from "../shared/ui";
+import { usePeople } from "../shared/usePeople";
+import { useConversation, useHistory, useMembers } from "./hooks";
 import {
   announceTyping,
   deleteMessage,

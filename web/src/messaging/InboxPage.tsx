@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { useReadyProfile } from "../app/guards";
-import { usePeople } from "../classes/usePeople";
 import { Alert, Spinner } from "../shared/ui";
+import { usePeople } from "../shared/usePeople";
 import { useMyConversations } from "./hooks";
 import { conversationName, previewLine, shortTime } from "./names";
 import "./messaging.css";

@@ -1,9 +1,8 @@
 /** Live messaging data for the pages: the inbox, one conversation, its members and its history. */
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { QueryDocumentSnapshot } from "firebase/firestore";
-import type { ConversationMember, Message } from "@numina/model";
-import { useLive } from "../classes/hooks";
+import { useCallback, useMemo, useState } from "react";
+import type { ConversationMember } from "@numina/model";
 import { errorMessage } from "../shared/errors";
+import { useLive } from "../shared/hooks";
 import {
   loadOlderMessages,
   watchConversation,
@@ -11,6 +10,7 @@ import {
   watchMembers,
   watchMyConversations,
   type ConversationItem,
+  type MessageCursor,
   type MessageItem,
 } from "./messagingStore";
 
@@ -39,6 +39,25 @@ export interface History {
   loadOlder: () => void;
 }
 
+/** What the live page has delivered since the chat opened. */
+interface LiveMessages {
+  /** Every message the live page has held, by id. */
+  seen: MessageItem[];
+  /** Where history continues below the first page; null: the first page reached the beginning. */
+  cursor: MessageCursor | null;
+}
+
+/** Older pages loaded on demand, for one conversation. */
+interface OlderPages {
+  conversationId: string;
+  messages: MessageItem[];
+  /** undefined until a page is loaded: history continues from the live page's cursor. */
+  cursor: MessageCursor | null | undefined;
+  error: string | null;
+}
+
+const NO_MESSAGES: MessageItem[] = [];
+
 const byTime = (a: MessageItem, b: MessageItem) =>
   a.data.createdAt.toMillis() - b.data.createdAt.toMillis() || a.id.localeCompare(b.id);
 
@@ -47,69 +66,68 @@ const byTime = (a: MessageItem, b: MessageItem) =>
  * so one that slides out of the live page (many new ones arrived) stays on screen.
  */
 export function useHistory(conversationId: string): History {
-  const [byId, setById] = useState<Map<string, MessageItem>>(new Map());
-  const [status, setStatus] = useState<History["status"]>("loading");
-  const [error, setError] = useState<string | null>(null);
-  const [cursor, setCursor] = useState<QueryDocumentSnapshot<Message> | null>(null);
-  const [hasOlder, setHasOlder] = useState(false);
-  const [loadingOlder, setLoadingOlder] = useState(false);
-  const firstPage = useRef(true);
-
-  useEffect(() => {
-    setById(new Map());
-    setStatus("loading");
-    setCursor(null);
-    setHasOlder(false);
-    firstPage.current = true;
+  const live = useLive<LiveMessages>(`history:${conversationId}`, (watcher) => {
+    const seen = new Map<string, MessageItem>();
+    let cursor: MessageCursor | null | undefined;
     return watchLatestMessages(conversationId, {
       next: (page) => {
-        setById((current) => {
-          const next = new Map(current);
-          for (const m of page.messages) next.set(m.id, m);
-          return next;
-        });
-        // Only the first snapshot sets where history continues; later ones are new arrivals.
-        if (firstPage.current) {
-          firstPage.current = false;
-          setCursor(page.cursor);
-          setHasOlder(page.cursor !== null);
-        }
-        setStatus("ready");
+        for (const m of page.messages) seen.set(m.id, m);
+        // Only the first snapshot says where history continues; later ones are new arrivals.
+        if (cursor === undefined) cursor = page.cursor;
+        watcher.next({ seen: [...seen.values()], cursor });
       },
-      error: (e) => {
-        setError(errorMessage(e));
-        setStatus("error");
-      },
+      error: (error) => watcher.error(error),
     });
-  }, [conversationId]);
+  });
+
+  const [stored, setOlder] = useState<OlderPages | null>(null);
+  const older: OlderPages =
+    stored?.conversationId === conversationId
+      ? stored
+      : { conversationId, messages: NO_MESSAGES, cursor: undefined, error: null };
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const liveCursor = live.status === "ready" ? live.value.cursor : null;
+  const cursor = older.cursor === undefined ? liveCursor : older.cursor;
 
   const loadOlder = useCallback(() => {
     if (!cursor || loadingOlder) return;
     setLoadingOlder(true);
+    const same = (current: OlderPages | null) => (current?.conversationId === conversationId ? current : null);
     loadOlderMessages(conversationId, cursor)
-      .then((page) => {
-        setById((current) => {
-          const next = new Map(current);
-          for (const m of page.messages) if (!next.has(m.id)) next.set(m.id, m);
-          return next;
-        });
-        setCursor(page.cursor);
-        setHasOlder(page.cursor !== null);
-      })
-      .catch((e: unknown) => setError(errorMessage(e)))
+      .then((page) =>
+        setOlder((current) => ({
+          conversationId,
+          messages: [...(same(current)?.messages ?? []), ...page.messages],
+          cursor: page.cursor,
+          error: null,
+        })),
+      )
+      .catch((e: unknown) =>
+        setOlder((current) => ({
+          conversationId,
+          messages: same(current)?.messages ?? [],
+          cursor: same(current)?.cursor,
+          error: errorMessage(e),
+        })),
+      )
       .finally(() => setLoadingOlder(false));
   }, [conversationId, cursor, loadingOlder]);
 
-  return { messages: [...byId.values()].sort(byTime), status, error, hasOlder, loadingOlder, loadOlder };
-}
+  const liveMessages = live.status === "ready" ? live.value.seen : null;
+  const messages = useMemo(() => {
+    const byId = new Map<string, MessageItem>();
+    for (const m of older.messages) byId.set(m.id, m);
+    // The live copy wins: it carries later edits (a deletion).
+    for (const m of liveMessages ?? []) byId.set(m.id, m);
+    return [...byId.values()].sort(byTime);
+  }, [older.messages, liveMessages]);
 
-/** Re-renders every second while `active`: a typing line expires without any new snapshot. */
-export function useTicker(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
+  return {
+    messages,
+    status: live.status,
+    error: live.status === "error" ? live.message : older.error,
+    hasOlder: live.status === "ready" && cursor !== null,
+    loadingOlder,
+    loadOlder,
+  };
 }

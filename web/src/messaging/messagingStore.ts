@@ -9,7 +9,6 @@ import {
   getDoc,
   getDocs,
   limit,
-  onSnapshot,
   orderBy,
   query,
   serverTimestamp,
@@ -38,8 +37,8 @@ import {
   type ReportMessageResponse,
 } from "@numina/model";
 import { db, functions } from "../firebase";
-import type { Watcher } from "../classes/classesStore";
 import { converterFor } from "../shared/converters";
+import { allItems, itemOrNull, watchDoc, watchQuery, type Item, type Watcher } from "../shared/watch";
 
 const conversationConverter = converterFor(conversationSchema);
 const messageConverter = converterFor(messageSchema);
@@ -50,24 +49,10 @@ export const PAGE_SIZE = 30;
 /** The inbox (and the unread total) covers the most recently active conversations. */
 export const INBOX_LIMIT = 100;
 
-export interface ConversationItem {
-  id: string;
-  data: Conversation;
-}
-
-export interface MessageItem {
-  id: string;
-  data: Message;
-}
-
-/** Calls watcher.next with the mapped snapshot, or watcher.error if a document is invalid. */
-function deliver<T>(watcher: Watcher<T>, produce: () => T) {
-  try {
-    watcher.next(produce());
-  } catch (error) {
-    watcher.error(error);
-  }
-}
+export type ConversationItem = Item<Conversation>;
+export type MessageItem = Item<Message>;
+/** Where the next (older) page of history starts. */
+export type MessageCursor = QueryDocumentSnapshot<Message>;
 
 /**
  * The member's conversations, most recently active first. The query says `array-contains uid`
@@ -80,19 +65,15 @@ export function watchMyConversations(uid: string, watcher: Watcher<ConversationI
     orderBy("updatedAt", "desc"),
     limit(INBOX_LIMIT),
   );
-  return onSnapshot(
-    q,
-    (snapshot) => deliver(watcher, () => snapshot.docs.map((d) => ({ id: d.id, data: d.data() }))),
-    (error) => watcher.error(error),
-  );
+  return watchQuery(q, allItems, watcher);
 }
 
 /** One conversation, live. null: it does not exist. A non-member gets permission-denied. */
 export function watchConversation(conversationId: string, watcher: Watcher<ConversationItem | null>): Unsubscribe {
-  return onSnapshot(
+  return watchDoc(
     doc(db, paths.conversation(conversationId)).withConverter(conversationConverter),
-    (snapshot) => deliver(watcher, () => (snapshot.exists() ? { id: snapshot.id, data: snapshot.data() } : null)),
-    (error) => watcher.error(error),
+    itemOrNull,
+    watcher,
   );
 }
 
@@ -101,10 +82,10 @@ export function watchMembers(
   conversationId: string,
   watcher: Watcher<Record<string, ConversationMember>>,
 ): Unsubscribe {
-  return onSnapshot(
+  return watchQuery(
     collection(db, paths.conversationMembers(conversationId)).withConverter(memberConverter),
-    (snapshot) => deliver(watcher, () => Object.fromEntries(snapshot.docs.map((d) => [d.id, d.data()]))),
-    (error) => watcher.error(error),
+    (snapshot) => Object.fromEntries(snapshot.docs.map((d) => [d.id, d.data()])),
+    watcher,
   );
 }
 
@@ -114,7 +95,7 @@ const newestFirst = (conversationId: string) =>
 export interface MessagePage {
   messages: MessageItem[];
   /** Where the next (older) page starts; null when this page reached the beginning. */
-  cursor: QueryDocumentSnapshot<Message> | null;
+  cursor: MessageCursor | null;
 }
 
 function pageOf(docs: QueryDocumentSnapshot<Message>[]): MessagePage {
@@ -126,18 +107,11 @@ function pageOf(docs: QueryDocumentSnapshot<Message>[]): MessagePage {
 
 /** The newest page, live: new messages, and deletions of recent ones, arrive here. */
 export function watchLatestMessages(conversationId: string, watcher: Watcher<MessagePage>): Unsubscribe {
-  return onSnapshot(
-    query(newestFirst(conversationId), limit(PAGE_SIZE)),
-    (snapshot) => deliver(watcher, () => pageOf(snapshot.docs)),
-    (error) => watcher.error(error),
-  );
+  return watchQuery(query(newestFirst(conversationId), limit(PAGE_SIZE)), (snapshot) => pageOf(snapshot.docs), watcher);
 }
 
 /** The page of history just older than `cursor`. */
-export async function loadOlderMessages(
-  conversationId: string,
-  cursor: QueryDocumentSnapshot<Message>,
-): Promise<MessagePage> {
+export async function loadOlderMessages(conversationId: string, cursor: MessageCursor): Promise<MessagePage> {
   const snapshot = await getDocs(query(newestFirst(conversationId), startAfter(cursor), limit(PAGE_SIZE)));
   return pageOf(snapshot.docs);
 }

@@ -4,6 +4,7 @@ import {
   DEFAULT_CHANNELS,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_TYPES,
+  quietHoursSchema,
   type ChannelSwitches,
   type NotificationChannel,
   type NotificationPreferences,
@@ -11,10 +12,13 @@ import {
 } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { errorMessage } from "../shared/errors";
+import { Field } from "../shared/Field";
+import { fieldErrors, type FieldErrors } from "../shared/fieldErrors";
 import { Alert, Spinner } from "../shared/ui";
 import { useNotificationPreferences } from "./hooks";
 import { savePreferences } from "./notificationsStore";
-import { disablePush, enablePush, pushAvailability } from "./push";
+import { minutesToTime, timeToMinutes } from "./quietHours";
+import { disablePush, enablePush, pushAvailability } from "./pushService";
 
 const TYPE_LABEL: Record<NotificationType, string> = {
   match: "New matches",
@@ -27,12 +31,9 @@ const TYPE_LABEL: Record<NotificationType, string> = {
 };
 const CHANNEL_LABEL: Record<NotificationChannel, string> = { inApp: "In app", push: "Push", email: "Email" };
 
-const toTime = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-const fromTime = (value: string) => {
-  const [h = "0", m = "0"] = value.split(":");
-  return Number(h) * 60 + Number(m);
-};
+type QuietField = "start" | "end";
+const QUIET_FIELD_AT: Record<string, QuietField> = { start: "start", end: "end" };
+const QUIET_MESSAGES: Record<QuietField, string> = { start: "Choose a start time.", end: "Choose an end time." };
 
 export function NotificationSettingsPage() {
   const { session } = useReadyProfile();
@@ -60,6 +61,7 @@ function PreferencesForm({ uid, stored }: { uid: string; stored: NotificationPre
     ...stored?.channels,
   }));
   const [quiet, setQuiet] = useState(stored?.quietHours ?? null);
+  const [errors, setErrors] = useState<FieldErrors<QuietField>>({});
   const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({
     kind: "idle",
   });
@@ -69,6 +71,9 @@ function PreferencesForm({ uid, stored }: { uid: string; stored: NotificationPre
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const parsed = quiet ? quietHoursSchema.safeParse(quiet) : null;
+    setErrors(fieldErrors(parsed?.error, QUIET_FIELD_AT, QUIET_MESSAGES));
+    if (parsed && !parsed.success) return;
     setState({ kind: "saving" });
     savePreferences(uid, { channels, quietHours: quiet })
       .then(() => setState({ kind: "saved" }))
@@ -121,22 +126,26 @@ function PreferencesForm({ uid, stored }: { uid: string; stored: NotificationPre
         </label>
         {quiet && (
           <div className="row">
-            <label className="field">
-              From
-              <input
-                type="time"
-                value={toTime(quiet.start)}
-                onChange={(e) => setQuiet({ ...quiet, start: fromTime(e.target.value) })}
-              />
-            </label>
-            <label className="field">
-              Until
-              <input
-                type="time"
-                value={toTime(quiet.end)}
-                onChange={(e) => setQuiet({ ...quiet, end: fromTime(e.target.value) })}
-              />
-            </label>
+            <Field id="quiet-start" label="From" error={errors.start}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="time"
+                  value={minutesToTime(quiet.start)}
+                  onChange={(e) => setQuiet({ ...quiet, start: timeToMinutes(e.target.value) })}
+                />
+              )}
+            </Field>
+            <Field id="quiet-end" label="Until" error={errors.end}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="time"
+                  value={minutesToTime(quiet.end)}
+                  onChange={(e) => setQuiet({ ...quiet, end: timeToMinutes(e.target.value) })}
+                />
+              )}
+            </Field>
           </div>
         )}
         <p className="hint">

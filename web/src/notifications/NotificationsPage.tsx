@@ -4,7 +4,7 @@ import { noticeLinkPath } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { errorMessage } from "../shared/errors";
 import { Alert, Spinner } from "../shared/ui";
-import { formatLocalDateTime } from "../classes/time";
+import { formatLocalDateTime } from "../shared/time";
 import { useNotices } from "./hooks";
 import { deleteNotice, markAllRead, markRead, type NoticeItem } from "./notificationsStore";
 

@@ -1,5 +1,5 @@
 import type { NotificationPreferences } from "@numina/model";
-import { useLive } from "../classes/hooks";
+import { useLive } from "../shared/hooks";
 import { watchNotices, watchPreferences, watchUnreadCount, type NoticeItem } from "./notificationsStore";
 
 export const useUnreadCount = (uid: string) => useLive<number>(`unread:${uid}`, (w) => watchUnreadCount(uid, w));

@@ -9,7 +9,6 @@ import {
   doc,
   getDocs,
   limit,
-  onSnapshot,
   orderBy,
   query,
   serverTimestamp,
@@ -30,8 +29,8 @@ import {
   type QuietHours,
 } from "@numina/model";
 import { db } from "../firebase";
-import type { Watcher } from "../classes/classesStore";
 import { converterFor } from "../shared/converters";
+import { dataOrNull, watchDoc, watchQuery, type Watcher } from "../shared/watch";
 
 const notificationConverter = converterFor(notificationSchema);
 const preferencesConverter = converterFor(notificationPreferencesSchema);
@@ -50,29 +49,23 @@ export const UNREAD_CAP = 100;
  * read, and costs one read per change. The limit keeps a neglected inbox from loading in full.
  */
 export function watchUnreadCount(uid: string, watcher: Watcher<number>): Unsubscribe {
-  return onSnapshot(
+  return watchQuery(
     query(collection(db, paths.notifications(uid)), where("read", "==", false), limit(UNREAD_CAP)),
-    (snapshot) => watcher.next(snapshot.size),
-    (error) => watcher.error(error),
+    (snapshot) => snapshot.size,
+    watcher,
   );
 }
 
 /** The newest `count` notices, live; a page is "Show older" asking for more. */
 export function watchNotices(uid: string, count: number, watcher: Watcher<NoticeItem[]>): Unsubscribe {
-  return onSnapshot(
+  return watchQuery(
     query(
       collection(db, paths.notifications(uid)).withConverter(notificationConverter),
       orderBy("createdAt", "desc"),
       limit(count),
     ),
-    (snapshot) => {
-      try {
-        watcher.next(snapshot.docs.map((d) => ({ id: d.id, notice: d.data() })));
-      } catch (error) {
-        watcher.error(error);
-      }
-    },
-    (error) => watcher.error(error),
+    (snapshot) => snapshot.docs.map((d) => ({ id: d.id, notice: d.data() })),
+    watcher,
   );
 }
 
@@ -95,17 +88,7 @@ export async function markAllRead(uid: string): Promise<void> {
 }
 
 export function watchPreferences(uid: string, watcher: Watcher<NotificationPreferences | null>): Unsubscribe {
-  return onSnapshot(
-    doc(db, paths.notificationPreferences(uid)).withConverter(preferencesConverter),
-    (snapshot) => {
-      try {
-        watcher.next(snapshot.exists() ? snapshot.data() : null);
-      } catch (error) {
-        watcher.error(error);
-      }
-    },
-    (error) => watcher.error(error),
-  );
+  return watchDoc(doc(db, paths.notificationPreferences(uid)).withConverter(preferencesConverter), dataOrNull, watcher);
 }
 
 export function savePreferences(

@@ -20,18 +20,32 @@ import {
   type UserProfile,
 } from "@numina/model";
 import { errorMessage } from "../shared/errors";
-import { Alert, FieldError, humanize, CityOptions, VocabularyOptions } from "../shared/ui";
+import { Field, FieldError, FormProblems } from "../shared/Field";
+import { fieldErrors, type FieldErrors } from "../shared/fieldErrors";
+import { humanize } from "../shared/format";
+import { Alert, CityOptions, VocabularyOptions } from "../shared/ui";
 import { publicGeohash, saveProfile, type LatLng } from "./profileStore";
 
-type FieldName = keyof ProfileEdit | "location";
-type FieldErrors = Partial<Record<FieldName, string>>;
+type FieldName = "displayName" | "bio" | "fitnessLevel" | "interests" | "city" | "location" | "availability";
 
-const FIELD_MESSAGES: Partial<Record<FieldName, string>> = {
+/** Where each part of profileEditSchema is shown: the geohash comes from the chosen location. */
+const FIELD_AT: Record<string, FieldName> = {
+  displayName: "displayName",
+  bio: "bio",
+  fitnessLevel: "fitnessLevel",
+  interests: "interests",
+  city: "city",
+  geohash: "location",
+  availability: "availability",
+};
+
+const FIELD_MESSAGES: Record<FieldName, string> = {
   displayName: `Enter your name (up to ${PROFILE_LIMITS.displayNameMax} characters).`,
   bio: `Keep your bio under ${PROFILE_LIMITS.bioMax} characters.`,
   fitnessLevel: "Choose your fitness level.",
   interests: `Pick up to ${PROFILE_LIMITS.interestsMax} interests.`,
   city: "Choose your city.",
+  location: "Choose a city or share your location.",
   availability: "Choose valid time slots.",
 };
 
@@ -85,7 +99,7 @@ export interface ProfileFormProps {
 
 export function ProfileForm({ uid, profile, savedLocation, submitLabel, onSaved }: ProfileFormProps) {
   const [values, setValues] = useState<FormValues>(() => initialValues(profile, savedLocation));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors<FieldName>>({});
   const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
   const [saveError, setSaveError] = useState<string | null>(null);
 
@@ -115,16 +129,10 @@ export function ProfileForm({ uid, profile, savedLocation, submitLabel, onSaved 
       onboardingComplete: true,
     };
     const parsed = profileEditSchema.safeParse(candidate);
-    const found: FieldErrors = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as FieldName | undefined;
-        if (field && !found[field]) found[field] = FIELD_MESSAGES[field] ?? issue.message;
-      }
-    }
+    const found = fieldErrors(parsed.error, FIELD_AT, FIELD_MESSAGES);
     // The schema allows a null city (accounts start without one); a finished profile needs one.
     if (!values.city) found.city = FIELD_MESSAGES.city;
-    if (!point) found.location = "Choose a city or share your location.";
+    if (!point) found.location = FIELD_MESSAGES.location;
     setErrors(found);
     if (!parsed.success || Object.keys(found).length > 0 || !point) return;
 
@@ -140,61 +148,47 @@ export function ProfileForm({ uid, profile, savedLocation, submitLabel, onSaved 
     }
   }
 
-  const errorCount = Object.keys(errors).length;
-
   return (
     <form className="profile-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Profile">
-      {errorCount > 0 && (
-        <Alert kind="error" testId="form-errors">
-          Please fix the highlighted {errorCount === 1 ? "field" : "fields"}.
-        </Alert>
-      )}
+      <FormProblems errors={errors} />
 
       <section className="card form-section" aria-labelledby="about-heading">
         <h2 id="about-heading" className="card-title">
           About you
         </h2>
-        <div className="field">
-          <label htmlFor="profile-name">Name</label>
-          <input
-            id="profile-name"
-            autoComplete="name"
-            maxLength={PROFILE_LIMITS.displayNameMax + 20}
-            value={values.displayName}
-            aria-invalid={Boolean(errors.displayName)}
-            aria-describedby="profile-name-error"
-            onChange={(e) => update("displayName", e.target.value)}
-          />
-          <FieldError id="profile-name-error" message={errors.displayName} />
-        </div>
-        <div className="field">
-          <label htmlFor="profile-bio">Bio</label>
-          <textarea
-            id="profile-bio"
-            rows={3}
-            placeholder="What do you train for? What kind of partner are you looking for?"
-            value={values.bio}
-            aria-invalid={Boolean(errors.bio)}
-            aria-describedby="profile-bio-hint profile-bio-error"
-            onChange={(e) => update("bio", e.target.value)}
-          />
-          <p id="profile-bio-hint" className="hint">
-            {values.bio.length}/{PROFILE_LIMITS.bioMax}
-          </p>
-          <FieldError id="profile-bio-error" message={errors.bio} />
-        </div>
-        <div className="field">
-          <label htmlFor="profile-level">Fitness level</label>
-          <select
-            id="profile-level"
-            value={values.fitnessLevel}
-            aria-describedby="profile-level-error"
-            onChange={(e) => update("fitnessLevel", e.target.value as FitnessLevel)}
-          >
-            <VocabularyOptions values={FITNESS_LEVELS} />
-          </select>
-          <FieldError id="profile-level-error" message={errors.fitnessLevel} />
-        </div>
+        <Field id="profile-name" label="Name" error={errors.displayName}>
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="name"
+              maxLength={PROFILE_LIMITS.displayNameMax + 20}
+              value={values.displayName}
+              onChange={(e) => update("displayName", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="profile-bio" label="Bio" hint={`${values.bio.length}/${PROFILE_LIMITS.bioMax}`} error={errors.bio}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              placeholder="What do you train for? What kind of partner are you looking for?"
+              value={values.bio}
+              onChange={(e) => update("bio", e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="profile-level" label="Fitness level" error={errors.fitnessLevel}>
+          {(control) => (
+            <select
+              {...control}
+              value={values.fitnessLevel}
+              onChange={(e) => update("fitnessLevel", e.target.value as FitnessLevel)}
+            >
+              <VocabularyOptions values={FITNESS_LEVELS} />
+            </select>
+          )}
+        </Field>
       </section>
 
       <section className="card form-section" aria-labelledby="interests-heading">
@@ -240,20 +234,14 @@ export function ProfileForm({ uid, profile, savedLocation, submitLabel, onSaved 
         <h2 id="where-heading" className="card-title">
           Where you train
         </h2>
-        <div className="field">
-          <label htmlFor="profile-city">City</label>
-          <select
-            id="profile-city"
-            value={values.city}
-            aria-invalid={Boolean(errors.city)}
-            aria-describedby="profile-city-error"
-            onChange={(e) => update("city", e.target.value as CityId | "")}
-          >
-            <option value="">Choose a city…</option>
-            <CityOptions />
-          </select>
-          <FieldError id="profile-city-error" message={errors.city} />
-        </div>
+        <Field id="profile-city" label="City" error={errors.city}>
+          {(control) => (
+            <select {...control} value={values.city} onChange={(e) => update("city", e.target.value as CityId | "")}>
+              <option value="">Choose a city…</option>
+              <CityOptions />
+            </select>
+          )}
+        </Field>
         <LocationPicker
           choice={values.location}
           cityName={values.city ? (cityById(values.city)?.name ?? null) : null}

@@ -2,13 +2,13 @@ import { cityById } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { Alert, RoleBadge, Spinner } from "../shared/ui";
 import { ProfileForm } from "./ProfileForm";
-import { useSettings } from "./useSettings";
+import { useSettings } from "./hooks";
 
 export function ProfilePage() {
   const { session, profile } = useReadyProfile();
   const settings = useSettings(session.uid);
   // Auth is the source of truth for the address; the private copy covers providers without one.
-  const email = session.email ?? (settings.status === "ready" ? settings.settings?.email : null) ?? null;
+  const email = session.email ?? (settings.status === "ready" ? settings.value?.email : null) ?? null;
   const city = profile.city ? cityById(profile.city) : undefined;
 
   return (
@@ -58,10 +58,10 @@ export function ProfilePage() {
       {settings.status === "ready" && (
         <ProfileForm
           // Remount when the saved location arrives, so the form starts from it.
-          key={settings.settings?.location?.geohash ?? "none"}
+          key={settings.value?.location?.geohash ?? "none"}
           uid={session.uid}
           profile={profile}
-          savedLocation={settings.settings?.location ?? null}
+          savedLocation={settings.value?.location ?? null}
           submitLabel="Save changes"
         />
       )}

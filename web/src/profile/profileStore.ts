@@ -3,14 +3,7 @@
  * `users/{uid}/private/settings` document. Only the fields firestore.rules lets the owner write
  * are written here; role, email and the other server-owned fields come from functions.
  */
-import {
-  doc,
-  onSnapshot,
-  serverTimestamp,
-  writeBatch,
-  type DocumentReference,
-  type Unsubscribe,
-} from "firebase/firestore";
+import { doc, getDoc, serverTimestamp, writeBatch, type DocumentReference } from "firebase/firestore";
 import { geohashForLocation } from "geofire-common";
 import {
   PUBLIC_GEOHASH_PRECISION,
@@ -24,42 +17,33 @@ import {
 } from "@numina/model";
 import { db } from "../firebase";
 import { converterFor } from "../shared/converters";
+import { dataOrNull, watchDoc, type Watcher } from "../shared/watch";
 
 export const profileConverter = converterFor(userProfileSchema);
 const settingsConverter = converterFor(privateSettingsSchema);
 
 const EXACT_GEOHASH_PRECISION = 10;
 
-export function profileRef(uid: string): DocumentReference<UserProfile> {
+function profileRef(uid: string): DocumentReference<UserProfile> {
   return doc(db, paths.user(uid)).withConverter(profileConverter);
 }
 
-export function settingsRef(uid: string): DocumentReference<PrivateSettings> {
+function settingsRef(uid: string): DocumentReference<PrivateSettings> {
   return doc(db, paths.privateSettings(uid)).withConverter(settingsConverter);
 }
 
-export interface DocWatcher<T> {
-  /** null: the document does not exist (yet). */
-  next(value: T | null): void;
-  error(error: unknown): void;
-}
+/** The profile, live; null until provisionAccount has created it. */
+export const watchProfile = (uid: string, watcher: Watcher<UserProfile | null>) =>
+  watchDoc(profileRef(uid), dataOrNull, watcher);
 
-function watch<T>(ref: DocumentReference<T>, watcher: DocWatcher<T>): Unsubscribe {
-  return onSnapshot(
-    ref,
-    (snapshot) => {
-      try {
-        watcher.next(snapshot.exists() ? snapshot.data() : null);
-      } catch (error) {
-        watcher.error(error);
-      }
-    },
-    (error) => watcher.error(error),
-  );
-}
+/** The member's private settings, live; null until they exist. */
+export const watchSettings = (uid: string, watcher: Watcher<PrivateSettings | null>) =>
+  watchDoc(settingsRef(uid), dataOrNull, watcher);
 
-export const watchProfile = (uid: string, watcher: DocWatcher<UserProfile>) => watch(profileRef(uid), watcher);
-export const watchSettings = (uid: string, watcher: DocWatcher<PrivateSettings>) => watch(settingsRef(uid), watcher);
+/** Anyone's public profile, read once; null: no such member. */
+export async function loadProfile(uid: string): Promise<UserProfile | null> {
+  return dataOrNull(await getDoc(profileRef(uid)));
+}
 
 export interface LatLng {
   lat: number;

@@ -1,6 +1,7 @@
 /** Small presentational pieces shared by every feature. */
 import { useEffect, useRef, type ReactNode } from "react";
 import { CITIES, type Role } from "@numina/model";
+import { humanize } from "./format";
 
 export function Spinner({ label }: { label: string }) {
   return (
@@ -41,8 +42,6 @@ export function roleLabel(role: Role): string {
   return ROLE_LABEL[role];
 }
 
-const ACRONYMS: Record<string, string> = { hiit: "HIIT" };
-
 /** <option>s for a catalog vocabulary (levels, interests), labelled for people. */
 export function VocabularyOptions({ values }: { values: readonly string[] }) {
   return values.map((value) => (
@@ -59,23 +58,6 @@ export function CityOptions() {
       {city.name}
     </option>
   ));
-}
-
-/** "martial-arts" → "Martial arts". */
-export function humanize(value: string): string {
-  const acronym = ACRONYMS[value];
-  if (acronym) return acronym;
-  const spaced = value.replace(/-/g, " ");
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
-export function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p className="field-error" id={id} role="alert">
-      {message}
-    </p>
-  );
 }
 
 /**

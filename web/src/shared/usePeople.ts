@@ -1,19 +1,20 @@
 import { useEffect, useState } from "react";
-import { getDoc } from "firebase/firestore";
-import { profileRef } from "../profile/profileStore";
+import { loadProfile } from "../profile/profileStore";
+
+const UNKNOWN = "Unknown member";
 
 /**
- * Display names for a set of uids (instructors, roster members), read once per uid and shared
- * across pages for the session. A profile that cannot be read shows as "Unknown member".
+ * Display names for a set of uids (instructors, roster members, people in a chat), read once per
+ * uid and shared across pages for the session. A profile that cannot be read shows as "Unknown member".
  */
 const cache = new Map<string, Promise<string>>();
 
 function nameOf(uid: string): Promise<string> {
   let pending = cache.get(uid);
   if (!pending) {
-    pending = getDoc(profileRef(uid))
-      .then((snapshot) => (snapshot.exists() ? snapshot.data().displayName : "Unknown member"))
-      .catch(() => "Unknown member");
+    pending = loadProfile(uid)
+      .then((profile) => profile?.displayName ?? UNKNOWN)
+      .catch(() => UNKNOWN);
     cache.set(uid, pending);
   }
   return pending;
