@@ -1,6 +1,6 @@
 /**
- * RSVP storms, driven in process through the same store the callables use (rsvpStore), against
- * the Firestore emulator, on a project where no triggers fire. The Functions emulator starts one
+ * RSVP storms, driven in process through the same stores the callables use (rsvpStore and its
+ * seat engine, seatStore), against the Firestore emulator, on a project where no triggers fire. The Functions emulator starts one
  * Node process per call in flight, so 1,000 concurrent callables would measure process start-up
  * on a 2-core machine, not seats; functions/test/classes covers the callable path itself.
  *
@@ -11,7 +11,7 @@
  * Correctness is checked on every run and printed beside the figures.
  */
 import { randomUUID } from "node:crypto";
-import { rsvpMetrics } from "../functions/src/classes/rsvpStore.js";
+import { seatMetrics } from "../functions/src/classes/seatStore.js";
 import { isolatedFirestore } from "../functions/test/support/emulators.js";
 import { joinAll, leaveAll, lineOf, seedClass } from "../functions/test/support/rsvpScenario.js";
 import { report, summarise, warmUp, type Series } from "./support/report.js";
@@ -113,8 +113,8 @@ async function fiftyClasses(): Promise<Series> {
 await warmUp(() => db.doc(`benchBaseline/warm-up`).set({ at: Date.now() }));
 const base = await baseline();
 const series = [...(await oneClass()), await fiftyClasses()];
-report("classes", summarise(base, series), { members: MEMBERS, seats: SEATS, checks, ...rsvpMetrics() });
-const metrics = rsvpMetrics();
+const metrics = seatMetrics();
+report("classes", summarise(base, series), { members: MEMBERS, seats: SEATS, checks, ...metrics });
 console.log(
   `retries: ${metrics.promotionRetries} promotions and ${metrics.countRetries} count writes lost a race and looked again; ` +
     `${metrics.countWrites} count writes in all for ${MEMBERS * 2 + 110} RSVPs and leaves`,

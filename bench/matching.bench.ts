@@ -6,7 +6,8 @@
  *   reads/page     one getPartnerMatches page from the precomputed queue, beside the naive way
  *                  (read everyone in range with their preferences and locations, score, sort),
  *                  with CITY_SIZES members in one city, seeded with a BulkWriter into an isolated
- *                  project (no triggers). Reads are counted by the store itself (ReadCounter).
+ *                  project (no triggers). Reads are counted from outside, on the Firestore
+ *                  instance the stores are handed (countReads in support/matchingScenario.ts).
  *   mutual likes   PAIRS pairs like each other at the same moment; the trigger body
  *                  (formMatchIfMutual) runs in process for both likes of every pair, as two
  *                  racing deliveries would. Measured: second like → the match visible to a
@@ -17,18 +18,14 @@
 import { randomUUID } from "node:crypto";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { collections, pairIdOf, paths } from "../functions/src/model/index.js";
-import {
-  loadMembers,
-  pageOfPartners,
-  refreshCandidates,
-  type ReadCounter,
-} from "../functions/src/matching/candidateStore.js";
-import { publicGeohashRanges } from "../functions/src/matching/geo.js";
 import { formMatchIfMutual } from "../functions/src/matching/matchStore.js";
+import { loadMembers, profilesNear } from "../functions/src/matching/memberStore.js";
 import { isMutualFit } from "../functions/src/matching/preferences.js";
+import { pageOfPartners } from "../functions/src/matching/queuePageStore.js";
+import { refreshCandidates } from "../functions/src/matching/queueRebuildStore.js";
 import { distanceKm, NO_HISTORY, scorePair, type PartnerProfile } from "../functions/src/matching/scoring.js";
 import { admin, isolatedFirestore } from "../functions/test/support/emulators.js";
-import { memberDocuments, ORIGIN } from "../functions/test/support/matchingScenario.js";
+import { countReads, memberDocuments, ORIGIN } from "../functions/test/support/matchingScenario.js";
 import { percentile, report, summarise, warmUp, type Series } from "./support/report.js";
 
 const SCORED = Number(process.env.BENCH_SCORED ?? 100_000);
@@ -104,16 +101,11 @@ async function seedCity(db: Firestore, size: number) {
 }
 
 /** The naive page: everyone in range with preferences and location, scored and sorted, per request. */
-async function naivePage(db: Firestore, uid: string, counter: ReadCounter) {
-  const me = (await loadMembers(db, [uid], counter)).get(uid)!;
-  const profiles = new Map<string, FirebaseFirestore.DocumentSnapshot>();
-  for (const [start, end] of publicGeohashRanges(me.location!, me.preferences.maxDistanceKm)) {
-    const snap = await db.collection(collections.users).where("geohash", ">=", start).where("geohash", "<=", end).get();
-    counter.reads += Math.max(1, snap.size);
-    for (const d of snap.docs) profiles.set(d.id, d);
-  }
+async function naivePage(db: Firestore, uid: string) {
+  const me = (await loadMembers(db, [uid])).get(uid)!;
+  const profiles = await profilesNear(db, me.location!, me.preferences.maxDistanceKm);
   profiles.delete(uid);
-  const others = await loadMembers(db, [...profiles.keys()], counter, profiles);
+  const others = await loadMembers(db, [...profiles.keys()], profiles);
   return [...others.values()]
     .filter((c) => c.location && isMutualFit(me, c, distanceKm(me.location!, c.location)))
     .map((c) => scorePair({ ...me, location: me.location! }, { ...c, location: c.location! }, NO_HISTORY))
@@ -126,37 +118,33 @@ async function readsPerPage() {
   const series: Series[] = [];
   for (const size of CITY_SIZES) {
     const { db, close } = isolatedFirestore(`demo-numina-bench-city-${size}-${randomUUID().slice(0, 6)}`);
+    const counter = countReads(db);
     let t = performance.now();
     await seedCity(db, size);
     const seedMs = performance.now() - t;
-    const refreshCounter: ReadCounter = { reads: 0 };
     t = performance.now();
-    await refreshCandidates(db, "m000000", { fanout: false, counter: refreshCounter });
+    const rebuild = await counter.of(() => refreshCandidates(db, "m000000", { fanout: false }));
     const refreshMs = performance.now() - t;
-    const queued: ReadCounter = { reads: 0 };
-    const naive: ReadCounter = { reads: 0 };
+    let queuedReads = 0;
+    let naiveReads = 0;
     const queueTimes: number[] = [];
     const naiveTimes: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const q: ReadCounter = { reads: 0 };
       t = performance.now();
-      await pageOfPartners(db, "m000000", { limit: PAGE }, q);
+      queuedReads = (await counter.of(() => pageOfPartners(db, "m000000", { limit: PAGE }))).reads;
       queueTimes.push(performance.now() - t);
-      queued.reads = q.reads;
-      const n: ReadCounter = { reads: 0 };
       t = performance.now();
-      await naivePage(db, "m000000", n);
+      naiveReads = (await counter.of(() => naivePage(db, "m000000"))).reads;
       naiveTimes.push(performance.now() - t);
-      naive.reads = n.reads;
     }
     series.push({ name: `${size} members: naive page`, samplesMs: naiveTimes });
     series.push({ name: `${size} members: queue page`, samplesMs: queueTimes });
     rows.push({
       members: size,
-      "queue page reads": queued.reads,
-      "naive page reads": naive.reads,
-      "naive ÷ queue": Math.round((naive.reads / queued.reads) * 10) / 10,
-      "queue rebuild reads (background)": refreshCounter.reads,
+      "queue page reads": queuedReads,
+      "naive page reads": naiveReads,
+      "naive ÷ queue": Math.round((naiveReads / queuedReads) * 10) / 10,
+      "queue rebuild reads (background)": rebuild.reads,
       "rebuild ms": Math.round(refreshMs),
       "seed ms": Math.round(seedMs),
     });

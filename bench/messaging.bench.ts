@@ -17,6 +17,7 @@ import { randomUUID } from "node:crypto";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { recordMessage } from "../functions/src/messaging/messageStore.js";
 import { paths } from "../functions/src/model/index.js";
+import { refs } from "../functions/src/shared/refs.js";
 import { isolatedFirestore } from "../functions/test/support/emulators.js";
 import { burst, seedGroup } from "../functions/test/support/messageBurst.js";
 import { report, summarise, warmUp, type Series } from "./support/report.js";
@@ -125,8 +126,8 @@ async function delivery(): Promise<Series> {
               const data = { senderId: `s${i}`, text: `round ${round}`, createdAt: FieldValue.serverTimestamp() };
               await db.doc(paths.message(id, messageId)).create(data);
               // What the trigger does next, on the same emulator, while others are still listening.
-              const stored = (await db.doc(paths.message(id, messageId)).get()).data();
-              await recordMessage(db, id, messageId, stored);
+              const stored = (await refs(db).message(id, messageId).get()).data();
+              if (stored) await recordMessage(db, id, messageId, stored);
             })();
             applied.push(sent);
             return sent;

@@ -98,7 +98,7 @@ async function oneAtATime(uids: readonly string[], draft: NoticeDraft, push: Rec
         newMailDocument({
           to: `${uid}@numina.test`,
           content: noticeEmail({ notice: draft, link }),
-          template: draft.type,
+          kind: draft.type,
           uid,
           unsubscribe: { uid, topic: draft.type },
         }),
