@@ -1,6 +1,6 @@
 /* global self */
 // Shows Numina's FCM web pushes, and opens the notice's page when one is clicked. Registered by
-// web/src/notifications/push.ts only when push is configured (a real project and a VAPID key).
+// web/src/notifications/pushService.ts only when push is configured (a real project and a VAPID key).
 self.addEventListener("push", (event) => {
   const payload = event.data ? event.data.json() : {};
   const notification = payload.notification || {};
