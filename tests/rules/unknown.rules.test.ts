@@ -10,11 +10,14 @@ import { expectAllowed, firestoreAs, firestoreTestEnv, PERSONAS, seed, UID } fro
 let env: RulesTestEnvironment;
 
 // A top-level collection nobody declared, and unmatched subcollections of declared documents
-// (a member's Discover queue, which only functions touch, and one under a class).
+// (a member's Discover queue, which only functions touch, and one under a class), and collections
+// only functions use.
 const UNMATCHED_DOCS = [
   "somethingNew/doc-1",
   `users/${UID.owner}/candidates/${UID.otherMember}`,
   "classes/yoga-1/reviews/review-1",
+  // Rate-limit counters: functions only, or a member could reset their own.
+  `rateLimits/report_${UID.owner}`,
 ] as const;
 
 beforeAll(async () => {

@@ -31,6 +31,7 @@ import {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_TYPES,
   notificationPreferencesSchema,
+  RATE_LIMIT_NAMES,
 } from "../../functions/src/model/index.js";
 import { readRules } from "./support.js";
 
@@ -74,6 +75,8 @@ describe("firestore.rules vocabularies equal the catalog", () => {
     ["MATCH_AUDIENCES", MATCH_AUDIENCES],
     ["MATCHING_FACTORS", MATCHING_FACTORS],
     ["REPORT_REASONS", REPORT_REASONS],
+    // ---- Limits
+    ["RATE_LIMIT_NAMES", RATE_LIMIT_NAMES],
   ];
   it.each(vocabularies)("%s", (name, expected) => {
     // Same items, same order: order matters to nobody, but an exact copy is the easiest to review.

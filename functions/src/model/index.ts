@@ -11,3 +11,4 @@ export * from "./attendanceStats.js";
 export * from "./matching.js";
 export * from "./messaging.js";
 export * from "./notifications.js";
+export * from "./limits.js";

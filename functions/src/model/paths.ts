@@ -32,6 +32,8 @@ export const collections = {
   notificationDeliveries: "notificationDeliveries",
   /** Collection group: every member's devices (token clean-up). */
   devices: "devices",
+  // ---- Limits
+  rateLimits: "rateLimits",
 } as const;
 
 /** The one settings document under `users/{uid}/private/`. */
@@ -92,6 +94,12 @@ export const paths = {
   devices: (uid: string) => `users/${uid}/devices`,
   device: (uid: string, deviceId: string) => `users/${uid}/devices/${deviceId}`,
   mail: (id: string) => `mail/${id}`,
+
+  // ---- Limits
+  /** Admin overrides of the limits (defaults in model/limits.ts). */
+  limitsConfig: () => `config/limits`,
+  /** One counter per limit and subject; `subject` is a uid or a hash (see limits/subjects.ts). */
+  rateLimit: (name: string, subject: string) => `rateLimits/${name}_${subject}`,
 } as const;
 
 export const patterns = {

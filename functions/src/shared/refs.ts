@@ -17,6 +17,7 @@ import {
   conversationMemberSchema,
   conversationSchema,
   deviceSchema,
+  limitsConfigSchema,
   mailSchema,
   matchActionSchema,
   matchPreferencesSchema,
@@ -29,9 +30,11 @@ import {
   notificationSchema,
   paths,
   privateSettingsSchema,
+  rateLimitCounterSchema,
   reportSchema,
   superLikeQuotaSchema,
   userProfileSchema,
+  type RateLimitName,
 } from "../model/index.js";
 import { typedCollection, typedDoc, typedGroup } from "./firestore.js";
 
@@ -101,6 +104,11 @@ function buildRefs(db: Firestore) {
     allDevices: () => typedGroup(db, collections.devices, deviceSchema),
     outbox: () => typedCollection(db, collections.mail, mailSchema),
     mail: (id: string) => typedDoc(db, paths.mail(id), mailSchema),
+
+    // ---- Limits
+    limitsConfig: () => typedDoc(db, paths.limitsConfig(), limitsConfigSchema),
+    rateLimit: (name: RateLimitName, subject: string) =>
+      typedDoc(db, paths.rateLimit(name, subject), rateLimitCounterSchema),
   };
 }
 

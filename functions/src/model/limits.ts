@@ -1,0 +1,78 @@
+/**
+ * Limits on abuse paths (location moves, preference writes, reports, messages, account emails,
+ * devices): the names, their defaults, and the admin's overrides in `config/limits`. Enforced by
+ * functions (`limits/`) and, for what clients write directly, by firestore.rules, which read the
+ * same document.
+ */
+import { z } from "zod";
+import { timestampSchema } from "./primitives.js";
+
+/**
+ * A count per window: at most `max` in any fixed window of `windowMinutes`, per subject (a uid,
+ * or the hash of an email address or a caller's IP).
+ */
+export const RATE_LIMIT_NAMES = [
+  /** A member moving their own location (the trilateration attack needs many vantage points). */
+  "locationChange",
+  /** A member saving their Discover preferences (each save rebuilds queues across a city). */
+  "matchPreferences",
+  /** Reports filed by one member. */
+  "report",
+  /** Password-reset emails to one address. */
+  "passwordResetPerAddress",
+  /** Password-reset requests from one caller (IP), whatever the address. */
+  "passwordResetPerCaller",
+  /** Verification emails for one member. */
+  "verificationEmail",
+] as const;
+export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
+
+export const rateLimitSchema = z.object({
+  max: z.number().int().min(0).max(100_000),
+  windowMinutes: z.number().int().min(1).max(60 * 24 * 31),
+});
+export type RateLimit = z.infer<typeof rateLimitSchema>;
+
+const HOUR = 60;
+const DAY = 24 * HOUR;
+
+/** What applies when an admin never set a limit. Generous for a person, tight for a script. */
+export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = {
+  locationChange: { max: 10, windowMinutes: DAY },
+  matchPreferences: { max: 30, windowMinutes: DAY },
+  report: { max: 10, windowMinutes: DAY },
+  passwordResetPerAddress: { max: 3, windowMinutes: HOUR },
+  passwordResetPerCaller: { max: 10, windowMinutes: HOUR },
+  verificationEmail: { max: 5, windowMinutes: HOUR },
+};
+
+/**
+ * Messages one member may send per minute. Messages are written by clients directly, so rules
+ * enforce this one (with a counter written in the same batch); repeated in firestore.rules.
+ */
+export const DEFAULT_MESSAGES_PER_MINUTE = 20;
+/** Devices (push tokens) one member may register; registering one more drops the oldest. */
+export const DEFAULT_MAX_DEVICES_PER_MEMBER = 10;
+
+/** `config/limits`: an admin's overrides; every field optional, defaults above. */
+export const limitsConfigSchema = z.object({
+  rates: z.partialRecord(z.enum(RATE_LIMIT_NAMES), rateLimitSchema).optional(),
+  messagesPerMinute: z.number().int().min(1).max(1000).optional(),
+  maxDevicesPerMember: z.number().int().min(1).max(100).optional(),
+  updatedAt: timestampSchema.optional(),
+});
+export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
+
+/** `rateLimits/{name}_{subject}`: the current window's count. Functions only. */
+export const rateLimitCounterSchema = z.object({
+  name: z.enum(RATE_LIMIT_NAMES),
+  windowStartMs: z.number().int(),
+  count: z.number().int().min(0),
+  /** When the counter is of no further use (TTL policy on this field; see docs/runbook.md). */
+  expiresAt: timestampSchema,
+});
+export type RateLimitCounter = z.infer<typeof rateLimitCounterSchema>;
+
+export function rateLimitFor(config: LimitsConfig | undefined, name: RateLimitName): RateLimit {
+  return config?.rates?.[name] ?? DEFAULT_RATE_LIMITS[name];
+}
