@@ -39,6 +39,5 @@ export async function takeRateLimit(
       { limit: name, retryAfterMs: decision.retryAfterMs },
     );
   }
-  return () =>
-    tx.set(ref, { name, ...decision.next, expiresAt: Timestamp.fromMillis(decision.windowEndsMs) });
+  return () => tx.set(ref, { name, ...decision.next, expiresAt: Timestamp.fromMillis(decision.windowEndsMs) });
 }

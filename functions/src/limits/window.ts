@@ -13,12 +13,12 @@ export interface WindowCount {
 }
 
 export type WindowDecision =
-  | { allowed: true; next: WindowCount; windowEndsMs: number }
-  | { allowed: false; retryAfterMs: number };
+  { allowed: true; next: WindowCount; windowEndsMs: number } | { allowed: false; retryAfterMs: number };
 
 export function consumeWindow(stored: WindowCount | undefined, limit: RateLimit, nowMs: number): WindowDecision {
   const windowMs = limit.windowMinutes * 60_000;
-  const current = stored && nowMs < stored.windowStartMs + windowMs && nowMs >= stored.windowStartMs ? stored : undefined;
+  const current =
+    stored && nowMs < stored.windowStartMs + windowMs && nowMs >= stored.windowStartMs ? stored : undefined;
   const windowStartMs = current?.windowStartMs ?? nowMs;
   const count = current?.count ?? 0;
   if (count >= limit.max) return { allowed: false, retryAfterMs: windowStartMs + windowMs - nowMs };

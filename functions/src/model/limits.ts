@@ -29,7 +29,11 @@ export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 
 export const rateLimitSchema = z.object({
   max: z.number().int().min(0).max(100_000),
-  windowMinutes: z.number().int().min(1).max(60 * 24 * 31),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 31),
 });
 export type RateLimit = z.infer<typeof rateLimitSchema>;
 

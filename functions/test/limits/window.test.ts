@@ -25,11 +25,16 @@ describe("consumeWindow", () => {
   });
 
   it("does not let a counter from the future (a clock jump) block a subject for good", () => {
-    expect(consumeWindow({ windowStartMs: T0 + 10 * 60 * 60_000, count: 3 }, HOUR, T0)).toMatchObject({ allowed: true });
+    expect(consumeWindow({ windowStartMs: T0 + 10 * 60 * 60_000, count: 3 }, HOUR, T0)).toMatchObject({
+      allowed: true,
+    });
   });
 
   it("refuses everything when the limit is 0", () => {
-    expect(consumeWindow(undefined, { max: 0, windowMinutes: 60 }, T0)).toEqual({ allowed: false, retryAfterMs: 60 * 60_000 });
+    expect(consumeWindow(undefined, { max: 0, windowMinutes: 60 }, T0)).toEqual({
+      allowed: false,
+      retryAfterMs: 60 * 60_000,
+    });
   });
 });
 
