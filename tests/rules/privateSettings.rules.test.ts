@@ -114,6 +114,7 @@ describe("with the settings document provisioned", () => {
       ["a 65-char time zone", { timeZone: "z".repeat(65) }],
       ["remove the time zone", { timeZone: deleteField() }],
       ["tosAcceptedAt not a timestamp", { tosAcceptedAt: "yesterday" }],
+      ["backdate accepting the terms", { tosAcceptedAt: STALE_TIME }],
     ];
     it.each(denied)("denied: %s", async (_label, change) => {
       await expectAllowed(ownerUpdate({ ...change, updatedAt: serverTimestamp() }), false);
@@ -162,6 +163,11 @@ describe("create (a client that writes before provisionAccount)", () => {
   it("the owner creates with an exact location and accepted terms", async () => {
     const data = { ...settingsWrite({ email: null, location: exactLocation() }), tosAcceptedAt: serverTimestamp() };
     await expectAllowed(ownerCreate(data), true);
+  });
+
+  it("terms accepted at a time of the client's choosing are denied", async () => {
+    const data = { ...settingsWrite({ email: null }), tosAcceptedAt: STALE_TIME };
+    await expectAllowed(ownerCreate(data), false);
   });
 
   it("an email that is not the token's is denied", async () => {
