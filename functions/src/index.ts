@@ -29,10 +29,13 @@ export {
 export { refreshCandidateQueues } from "./matching/scheduled.js";
 
 // ---- Messaging
-export { leaveConversation, reportMessage } from "./messaging/callables.js";
+export { deleteMessage, leaveConversation } from "./messaging/callables.js";
 export {
   onAttendeeWrittenSyncClassChat,
   onClassCancelledCloseChat,
   onConversationMemberUpdated,
   onMessageCreated,
 } from "./messaging/triggers.js";
+
+// ---- Reports
+export { reportMember, reportMessage } from "./reports/callables.js";

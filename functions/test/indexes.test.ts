@@ -67,7 +67,8 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
         { fieldPath: "startsAt", order: "ASCENDING" },
       ],
     },
-  }, // ---- Matching
+  },
+  // ---- Matching
   {
     where: "web/src/admin/reportsStore.ts: open reports, oldest first",
     index: {
@@ -76,6 +77,18 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
       fields: [
         { fieldPath: "status", order: "ASCENDING" },
         { fieldPath: "createdAt", order: "ASCENDING" },
+      ],
+    },
+  },
+  // ---- Reports
+  {
+    where: "web/src/reports/reportService.ts: the reports a member filed, newest first",
+    index: {
+      collectionGroup: "reports",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "reporterId", order: "ASCENDING" },
+        { fieldPath: "createdAt", order: "DESCENDING" },
       ],
     },
   },

@@ -209,11 +209,9 @@ describe("messages: send", () => {
 });
 
 describe("messages: edit and delete", () => {
-  it.each(PERSONAS)("tombstone alice's message as %s", async (persona) => {
-    await expectAllowed(
-      updateDoc(doc(firestoreAs(env, persona), ALICES_MESSAGE), { text: "", deleted: true }),
-      persona === "owner",
-    );
+  // Deleting goes through the deleteMessage callable, which keeps the text as evidence.
+  it.each(PERSONAS)("tombstone alice's message directly as %s", async (persona) => {
+    await expectAllowed(updateDoc(doc(firestoreAs(env, persona), ALICES_MESSAGE), { text: "", deleted: true }), false);
   });
 
   it("refuses editing the text, editing someone else's message, and hard deletes", async () => {
@@ -232,6 +230,29 @@ describe("messages: edit and delete", () => {
       updateDoc(doc(firestoreAs(env, "owner"), ALICES_MESSAGE), { text: "back", deleted: false }),
       false,
     );
+  });
+});
+
+describe("evidence: deleted messages' text", () => {
+  const EVIDENCE = paths.messageEvidence(DIRECT_ID, "gone");
+
+  it.each(PERSONAS)("read the kept text of a deleted message as %s", async (persona) => {
+    await seed(env, {
+      [EVIDENCE]: {
+        senderId: UID.otherMember,
+        text: "said",
+        sentAt: STALE_TIME,
+        deletedAt: STALE_TIME,
+        expiresAt: STALE_TIME,
+      },
+    });
+    await expectAllowed(getDoc(doc(firestoreAs(env, persona), EVIDENCE)), persona === "admin");
+  });
+
+  it.each(PERSONAS)("write or wipe evidence as %s", async (persona) => {
+    const db = firestoreAs(env, persona);
+    await expectAllowed(setDoc(doc(db, EVIDENCE), { text: "" }), false);
+    await expectAllowed(deleteDoc(doc(db, EVIDENCE)), false);
   });
 });
 

@@ -91,10 +91,5 @@ export function inClassChat(status: AttendeeStatus | null): boolean {
   return status === "confirmed" || status === "attended";
 }
 
-/** The id of a member's report of a message: one report per reporter per message. */
-export function messageReportId(conversationId: string, messageId: string, reporterId: string): string {
-  return `message-${conversationId}-${messageId}-${reporterId}`;
-}
-
 /** The class chat's title, from the class. */
 export const classChatTitle = (classTitle: string): string => classTitle;

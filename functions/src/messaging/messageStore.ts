@@ -1,5 +1,5 @@
 /**
- * What happens after a member sends a message, marks a conversation read, or reports a message.
+ * What happens after a member sends a message, marks a conversation read, or deletes a message.
  *
  * Unread counts under a burst: every message bumps counters on its one conversation document.
  * A read-then-write transaction per message would serialise on that document (the emulator even
@@ -11,26 +11,13 @@
  * most once (see ADR 0007).
  */
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import {
-  type Message,
-  type ReportMessageRequest,
-  type ReportMessageResponse,
-  reportMessageRequestSchema,
-} from "../model/index.js";
+import { MESSAGE_EVIDENCE_DAYS, type DeleteMessageResponse, type Message } from "../model/index.js";
 import { prepareCollapsingNotice, type BatchWrite, type DeliveryOptions } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
 import { refs } from "../shared/refs.js";
 import { GRPC, grpcCode } from "../shared/transactions.js";
-import { parseOrThrow } from "../shared/validation.js";
 import { unreadField } from "./conversationStore.js";
-import {
-  messageNotice,
-  messageReportId,
-  planDelivery,
-  previewOf,
-  type DeliveryPlan,
-  type IncomingMessage,
-} from "./delivery.js";
+import { messageNotice, planDelivery, previewOf, type DeliveryPlan, type IncomingMessage } from "./delivery.js";
 import { dataOrAbsent } from "../shared/firestore.js";
 
 export type RecordOutcome =
@@ -139,49 +126,31 @@ export async function resetUnread(db: Firestore, conversationId: string, uid: st
 }
 
 /**
- * Files a member's report of a message in the admin queue, with a copy of the text (the sender
- * may delete it later). The id names reporter and message, so reporting twice files one report.
+ * The sender deletes their message: it becomes a tombstone for everyone, and its text moves to
+ * evidence that only moderators can read, in the same transaction, so a harasser cannot wipe what
+ * their target is about to report. The evidence expires after MESSAGE_EVIDENCE_DAYS.
  */
-export async function reportMessage(
+export async function deleteMessage(
   db: Firestore,
-  reporterId: string,
-  request: ReportMessageRequest,
-): Promise<ReportMessageResponse> {
-  const input = parseOrThrow(reportMessageRequestSchema, request, "report");
-  const [conversationSnap, messageSnap] = await Promise.all([
-    refs(db).conversation(input.conversationId).get(),
-    refs(db).message(input.conversationId, input.messageId).get(),
-  ]);
-  const conversation = dataOrAbsent(conversationSnap);
-  if (!conversation?.memberIds.includes(reporterId)) {
-    throw new DomainError("not-found", "You are not in this conversation.");
-  }
-  const message = dataOrAbsent(messageSnap);
-  if (!message) throw new DomainError("not-found", "This message does not exist.");
-  if (message.senderId === reporterId) {
-    throw new DomainError("invalid-argument", "messageId: You cannot report your own message.");
-  }
-  if (message.deleted) throw new DomainError("failed-precondition", "This message was deleted.");
-
-  const reportId = messageReportId(input.conversationId, input.messageId, reporterId);
-  try {
-    await refs(db).report(reportId).create({
-      reporterId,
-      subjectUid: message.senderId,
-      subjectKind: "message",
-      reason: input.reason,
-      details: input.details,
-      conversationId: input.conversationId,
-      messageId: input.messageId,
-      messageText: message.text,
-      status: "open",
-      createdAt: FieldValue.serverTimestamp(),
-      reviewedBy: null,
-      reviewedAt: null,
+  uid: string,
+  conversationId: string,
+  messageId: string,
+  nowMs = Date.now(),
+): Promise<DeleteMessageResponse> {
+  const messageRef = refs(db).message(conversationId, messageId);
+  return db.runTransaction(async (tx) => {
+    const message = dataOrAbsent(await tx.get(messageRef));
+    // Someone else's message answers as a missing one: the caller learns nothing about it.
+    if (!message || message.senderId !== uid) throw new DomainError("not-found", "This message does not exist.");
+    if (message.deleted) return { alreadyDeleted: true };
+    tx.set(refs(db).messageEvidence(conversationId, messageId), {
+      senderId: message.senderId,
+      text: message.text,
+      sentAt: message.createdAt,
+      deletedAt: Timestamp.fromMillis(nowMs),
+      expiresAt: Timestamp.fromMillis(nowMs + MESSAGE_EVIDENCE_DAYS * 24 * 60 * 60_000),
     });
-    return { reportId, alreadyReported: false };
-  } catch (error) {
-    if (grpcCode(error) === GRPC.ALREADY_EXISTS) return { reportId, alreadyReported: true };
-    throw error;
-  }
+    tx.update(messageRef, { text: "", deleted: true });
+    return { alreadyDeleted: false };
+  });
 }

@@ -11,4 +11,5 @@ export * from "./attendanceStats.js";
 export * from "./matching.js";
 export * from "./messaging.js";
 export * from "./notifications.js";
+export * from "./reports.js";
 export * from "./limits.js";

@@ -1,10 +1,10 @@
 /**
- * Shapes shared by matching (Discover, matches, blocks, reports) and the features that build on
+ * Shapes shared by matching (Discover, matches, blocks) and the features that build on
  * it (messaging opens a conversation per match and honours blocks).
  */
 import { z } from "zod";
 import { FITNESS_LEVELS, INTERESTS } from "./catalog.js";
-import { documentIdSchema, timestampSchema, uidIdSchema } from "./primitives.js";
+import { timestampSchema, uidIdSchema } from "./primitives.js";
 
 export const MATCH_ACTIONS = ["like", "pass", "super_like"] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];
@@ -31,38 +31,6 @@ export const matchSchema = z.object({
   conversationId: z.string(),
 });
 export type Match = z.infer<typeof matchSchema>;
-
-export const REPORT_REASONS = ["spam", "harassment", "inappropriate", "fake_profile", "safety", "other"] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-
-/** What a report is about: a member, or one message they sent. */
-export const REPORT_SUBJECT_KINDS = ["user", "message"] as const;
-export type ReportSubjectKind = (typeof REPORT_SUBJECT_KINDS)[number];
-
-export const REPORT_STATUSES = ["open", "actioned", "dismissed"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-/**
- * `reports/{id}`: the admin review queue. A member reports another member directly (rules check
- * the reporter); a reported message is filed by a function, which copies the message text so the
- * reviewer sees what was said even if the sender deletes it.
- */
-export const reportSchema = z.object({
-  reporterId: z.string(),
-  subjectUid: z.string(),
-  subjectKind: z.enum(REPORT_SUBJECT_KINDS),
-  reason: z.enum(REPORT_REASONS),
-  details: z.string().max(1000),
-  /** Message reports only. */
-  conversationId: z.string().nullable(),
-  messageId: z.string().nullable(),
-  messageText: z.string().nullable(),
-  status: z.enum(REPORT_STATUSES),
-  createdAt: timestampSchema,
-  reviewedBy: z.string().nullable(),
-  reviewedAt: timestampSchema.nullable(),
-});
-export type Report = z.infer<typeof reportSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // users/{uid}/private/matchPreferences (owner-written; every field optional)
@@ -255,16 +223,3 @@ export interface ClassRecommendation {
 export interface GetClassRecommendationsResponse {
   classes: ClassRecommendation[];
 }
-
-export const reviewReportRequestSchema = z.object({
-  reportId: documentIdSchema,
-  status: z.enum(["actioned", "dismissed"]),
-});
-
-/** A member's report of another member, as the client files it. */
-export const userReportInputSchema = z.object({
-  subjectUid: uidIdSchema,
-  reason: z.enum(REPORT_REASONS),
-  details: z.string().max(1000),
-});
-export type UserReportInput = z.infer<typeof userReportInputSchema>;

@@ -3,7 +3,6 @@
  * member's state in a conversation, and the messaging callables' payloads.
  */
 import { z } from "zod";
-import { REPORT_REASONS } from "./matching.js";
 import { documentIdSchema, timestampSchema } from "./primitives.js";
 
 export const CONVERSATION_TYPES = ["direct", "group"] as const;
@@ -100,16 +99,30 @@ export type MessageReceipt = z.infer<typeof messageReceiptSchema>;
 export const conversationIdRequestSchema = z.object({ conversationId: documentIdSchema });
 export type ConversationIdRequest = z.infer<typeof conversationIdRequestSchema>;
 
-export const reportMessageRequestSchema = z.object({
-  conversationId: documentIdSchema,
-  messageId: documentIdSchema,
-  reason: z.enum(REPORT_REASONS),
-  details: z.string().max(1000).default(""),
-});
-export type ReportMessageRequest = z.input<typeof reportMessageRequestSchema>;
+/**
+ * How long a deleted message's text is kept for moderators. Long enough for a member to report
+ * harassment they only noticed later; short enough that deleting still means gone, in time.
+ */
+export const MESSAGE_EVIDENCE_DAYS = 90;
 
-export interface ReportMessageResponse {
-  reportId: string;
-  /** The caller had already reported this message: nothing new was filed. */
-  alreadyReported: boolean;
+/**
+ * `conversations/{id}/evidence/{messageId}`: functions only, admins read. Written in the same
+ * transaction that tombstones a message, so deleting cannot destroy what a report needs; removed
+ * by the TTL policy on `expiresAt`.
+ */
+export const messageEvidenceSchema = z.object({
+  senderId: z.string().min(1),
+  text: z.string().max(MESSAGE_LIMITS.textMax),
+  sentAt: timestampSchema,
+  deletedAt: timestampSchema,
+  expiresAt: timestampSchema,
+});
+export type MessageEvidence = z.infer<typeof messageEvidenceSchema>;
+
+export const messageRequestSchema = z.object({ conversationId: documentIdSchema, messageId: documentIdSchema });
+export type MessageRequest = z.infer<typeof messageRequestSchema>;
+
+export interface DeleteMessageResponse {
+  /** The message had already been deleted: nothing changed. */
+  alreadyDeleted: boolean;
 }

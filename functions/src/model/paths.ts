@@ -18,7 +18,6 @@ export const collections = {
   attendees: "attendees",
   // ---- Matching
   matches: "matches",
-  reports: "reports",
   // ---- Messaging
   conversations: "conversations",
   /** Collection group: every conversation's messages. */
@@ -32,6 +31,10 @@ export const collections = {
   notificationDeliveries: "notificationDeliveries",
   /** Collection group: every member's devices (token clean-up). */
   devices: "devices",
+  /** Collection group: deleted messages' kept text (TTL policy on expiresAt). */
+  messageEvidence: "evidence",
+  // ---- Reports
+  reports: "reports",
   // ---- Limits
   rateLimits: "rateLimits",
 } as const;
@@ -62,7 +65,6 @@ export const paths = {
   blocks: (uid: string) => `users/${uid}/blocks`,
   block: (uid: string, otherUid: string) => `users/${uid}/blocks/${otherUid}`,
   match: (pairId: string) => `matches/${pairId}`,
-  report: (id: string) => `reports/${id}`,
   /** Tunable weights and limits, read by functions and edited by admins. */
   matchingConfig: () => `config/matching`,
   /** The precomputed Discover queue (functions only). */
@@ -81,6 +83,9 @@ export const paths = {
   /** One marker per message whose counters were applied, so a retried trigger counts nothing twice. */
   messageReceipt: (conversationId: string, messageId: string) =>
     `conversations/${conversationId}/receipts/${messageId}`,
+  /** A deleted message's text, kept for moderators for a while (functions only). */
+  messageEvidence: (conversationId: string, messageId: string) =>
+    `conversations/${conversationId}/evidence/${messageId}`,
 
   // ---- Notifications
   notifications: (uid: string) => `users/${uid}/notifications`,
@@ -94,6 +99,9 @@ export const paths = {
   devices: (uid: string) => `users/${uid}/devices`,
   device: (uid: string, deviceId: string) => `users/${uid}/devices/${deviceId}`,
   mail: (id: string) => `mail/${id}`,
+
+  // ---- Reports
+  report: (id: string) => `reports/${id}`,
 
   // ---- Limits
   /** Admin overrides of the limits (defaults in model/limits.ts). */

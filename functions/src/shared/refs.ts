@@ -23,6 +23,7 @@ import {
   matchPreferencesSchema,
   matchSchema,
   matchingConfigSchema,
+  messageEvidenceSchema,
   messageReceiptSchema,
   messageSchema,
   notificationDeliverySchema,
@@ -67,8 +68,6 @@ function buildRefs(db: Firestore) {
     block: (uid: string, otherUid: string) => typedDoc(db, paths.block(uid, otherUid), blockSchema),
     matches: () => typedCollection(db, collections.matches, matchSchema),
     match: (pairId: string) => typedDoc(db, paths.match(pairId), matchSchema),
-    reports: () => typedCollection(db, collections.reports, reportSchema),
-    report: (id: string) => typedDoc(db, paths.report(id), reportSchema),
     matchingConfig: () => typedDoc(db, paths.matchingConfig(), matchingConfigSchema),
     candidates: (uid: string) => typedCollection(db, paths.candidates(uid), candidateEntrySchema),
     candidate: (uid: string, candidateUid: string) =>
@@ -87,6 +86,8 @@ function buildRefs(db: Firestore) {
       typedDoc(db, paths.conversationMember(conversationId, uid), conversationMemberSchema),
     messageReceipt: (conversationId: string, messageId: string) =>
       typedDoc(db, paths.messageReceipt(conversationId, messageId), messageReceiptSchema),
+    messageEvidence: (conversationId: string, messageId: string) =>
+      typedDoc(db, paths.messageEvidence(conversationId, messageId), messageEvidenceSchema),
 
     // ---- Notifications
     notifications: (uid: string) => typedCollection(db, paths.notifications(uid), notificationSchema),
@@ -104,6 +105,10 @@ function buildRefs(db: Firestore) {
     allDevices: () => typedGroup(db, collections.devices, deviceSchema),
     outbox: () => typedCollection(db, collections.mail, mailSchema),
     mail: (id: string) => typedDoc(db, paths.mail(id), mailSchema),
+
+    // ---- Reports
+    reports: () => typedCollection(db, collections.reports, reportSchema),
+    report: (id: string) => typedDoc(db, paths.report(id), reportSchema),
 
     // ---- Limits
     limitsConfig: () => typedDoc(db, paths.limitsConfig(), limitsConfigSchema),

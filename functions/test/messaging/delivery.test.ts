@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   inClassChat,
   messageNotice,
-  messageReportId,
   planDelivery,
   previewOf,
   type IncomingMessage,
@@ -76,10 +75,5 @@ describe("class chat membership and report ids", () => {
   it("is for the seated and those who came, not the waitlist or the cancelled", () => {
     expect(["confirmed", "attended"].every((s) => inClassChat(s as "confirmed"))).toBe(true);
     expect([null, "waitlisted", "cancelled", "no_show"].some((s) => inClassChat(s as null))).toBe(false);
-  });
-
-  it("gives one report per reporter per message", () => {
-    expect(messageReportId("c", "m", "r")).toBe(messageReportId("c", "m", "r"));
-    expect(messageReportId("c", "m", "r")).not.toBe(messageReportId("c", "m", "s"));
   });
 });

@@ -12,7 +12,7 @@ import {
   paths,
   reportSchema,
   type ReportMessageRequest,
-  type ReportMessageResponse,
+  type ReportResponse,
   type RsvpResponse,
 } from "../../src/model/index.js";
 import { admin, callError, closeAdmin, createTestUser, shownMessage, waitForDoc } from "../support/emulators.js";
@@ -140,7 +140,7 @@ describe("sending in a direct conversation (through the rules and the message tr
   it("files one report per reporter per message, with the text copied; bad input names the field", async () => {
     const messageId = await send(bob, id, "Something rude");
     const report = (input: ReportMessageRequest) =>
-      alice.call<ReportMessageRequest, ReportMessageResponse>("reportMessage", input);
+      alice.call<ReportMessageRequest, ReportResponse>("reportMessage", input);
     const first = await report({ conversationId: id, messageId, reason: "harassment", details: "Not OK" });
     const second = await report({ conversationId: id, messageId, reason: "spam" });
     expect(second).toEqual({ reportId: first.reportId, alreadyReported: true });

@@ -29,6 +29,7 @@ import { MatchesPage } from "../matching/MatchesPage";
 import { MatchPreferencesPage } from "../matching/MatchPreferencesPage";
 import { PersonPage } from "../matching/PersonPage";
 import { NotFound, PublicOnly, RequireAuth, RequireOnboarded, RequireProfile, RequireRole } from "./guards";
+import { MyReportsPage } from "../reports/MyReportsPage";
 
 const ADMIN_ONLY = ["admin"] as const;
 const TEACHERS = ["instructor", "admin"] as const;
@@ -70,6 +71,7 @@ export function App() {
                     {/* ---- Messaging */}
                     <Route path="/messages" element={<InboxPage />} />
                     <Route path="/messages/:conversationId" element={<ChatPage />} />
+                    <Route path="/reports" element={<MyReportsPage />} />
                     <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
                       <Route path="/instructor" element={<InstructorPage />} />
                       <Route path="/instructor/new" element={<NewClassPage />} />

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { REPORT_REASONS, type ReportReason, type UserProfile } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { loadProfile } from "../profile/profileStore";
@@ -7,7 +7,8 @@ import { errorMessage } from "../shared/errors";
 import { humanize } from "../shared/format";
 import { Alert, Spinner } from "../shared/ui";
 import { Avatar } from "./Avatar";
-import { block, isBlocked, report, unblock } from "./matchingStore";
+import { block, isBlocked, unblock } from "./matchingStore";
+import { receivedText, reportMember } from "../reports/reportService";
 
 /** A member's public profile, with block and report. */
 export function PersonPage() {
@@ -76,31 +77,30 @@ export function PersonPage() {
           </div>
         )}
       </section>
-      {!self && <ReportForm subjectUid={uid} reporterUid={session.uid} />}
+      {!self && <ReportForm subjectUid={uid} />}
     </div>
   );
 }
 
-function ReportForm({ subjectUid, reporterUid }: { subjectUid: string; reporterUid: string }) {
+function ReportForm({ subjectUid }: { subjectUid: string }) {
   const [reason, setReason] = useState<ReportReason>("inappropriate");
   const [details, setDetails] = useState("");
-  const [state, setState] = useState<"idle" | "sending" | "sent" | { error: string }>("idle");
+  const [state, setState] = useState<"idle" | "sending" | { received: string } | { error: string }>("idle");
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setState("sending");
     try {
-      await report(reporterUid, { subjectUid, reason, details });
-      setState("sent");
+      setState({ received: receivedText(await reportMember({ subjectUid, reason, details })) });
     } catch (error) {
       setState({ error: errorMessage(error) });
     }
   }
 
-  if (state === "sent")
+  if (typeof state === "object" && "received" in state)
     return (
       <Alert kind="success" testId="report-sent">
-        Thanks. An admin will review your report.
+        {state.received} <Link to="/reports">Your reports</Link>
       </Alert>
     );
   return (
@@ -120,7 +120,7 @@ function ReportForm({ subjectUid, reporterUid }: { subjectUid: string; reporterU
         <label htmlFor="report-details">What happened?</label>
         <textarea id="report-details" maxLength={1000} value={details} onChange={(e) => setDetails(e.target.value)} />
       </div>
-      {typeof state === "object" && <Alert kind="error">{state.error}</Alert>}
+      {typeof state === "object" && "error" in state && <Alert kind="error">{state.error}</Alert>}
       <button type="submit" className="button button-danger" disabled={state === "sending"} data-testid="report-submit">
         Send report
       </button>

@@ -1,9 +1,8 @@
 /**
- * Matching from the client: the Discover callable, the member's own actions, blocks, reports and
+ * Matching from the client: the Discover callable, the member's own actions, blocks and
  * preferences (written directly under the rules), and a live list of their matches.
  */
 import {
-  addDoc,
   collection,
   deleteDoc,
   doc,
@@ -31,7 +30,6 @@ import {
   type MatchAction,
   type MatchPreferencesDoc,
   type UnmatchRequest,
-  type UserReportInput,
 } from "@numina/model";
 import { db, functions } from "../firebase";
 import { converterFor } from "../shared/converters";
@@ -108,23 +106,6 @@ export async function block(uid: string, otherUid: string): Promise<void> {
 
 export async function unblock(uid: string, otherUid: string): Promise<void> {
   await deleteDoc(doc(db, paths.block(uid, otherUid)));
-}
-
-export async function report(uid: string, input: UserReportInput): Promise<void> {
-  await addDoc(collection(db, collections.reports), {
-    reporterId: uid,
-    subjectUid: input.subjectUid,
-    subjectKind: "user",
-    reason: input.reason,
-    details: input.details,
-    conversationId: null,
-    messageId: null,
-    messageText: null,
-    status: "open",
-    createdAt: serverTimestamp(),
-    reviewedBy: null,
-    reviewedAt: null,
-  });
 }
 
 export async function loadPreferences(uid: string): Promise<MatchPreferencesDoc | null> {

@@ -14,13 +14,13 @@ import {
   leaveConversation,
   markRead,
   newMessageId,
-  reportMessage,
   sendMessage,
   setMuted,
   stopTyping,
   type ConversationItem,
   type MessageItem,
 } from "./messagingStore";
+import { reportMessage, receivedText } from "../reports/reportService";
 import { conversationName, shortTime } from "./names";
 import "./messaging.css";
 
@@ -333,22 +333,22 @@ function ReportForm({
 }) {
   const [reason, setReason] = useState<ReportReason>("harassment");
   const [details, setDetails] = useState("");
-  const [state, setState] = useState<{ kind: "idle" | "busy" | "done" } | { kind: "error"; message: string }>({
-    kind: "idle",
-  });
+  const [state, setState] = useState<
+    { kind: "idle" | "busy" } | { kind: "done"; text: string } | { kind: "error"; message: string }
+  >({ kind: "idle" });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setState({ kind: "busy" });
     reportMessage({ conversationId, messageId, reason, details })
-      .then(() => setState({ kind: "done" }))
+      .then((response) => setState({ kind: "done", text: receivedText(response) }))
       .catch((e: unknown) => setState({ kind: "error", message: errorMessage(e) }));
   };
 
   if (state.kind === "done") {
     return (
       <p className="hint" data-testid="reported">
-        Reported. Our team will review it.{" "}
+        {state.text} <Link to="/reports">Your reports</Link>{" "}
         <button type="button" className="link-button" onClick={onDone}>
           Close
         </button>

@@ -1,7 +1,7 @@
 /**
  * Data access for messaging. Members write their messages and their own state (read mark, mute,
  * typing) directly under the rules; conversations, counts and membership are server-owned and
- * only read here. Leaving a group and reporting a message go through callables.
+ * only read here. Leaving a group and deleting a message go through callables.
  */
 import {
   collection,
@@ -32,9 +32,9 @@ import {
   type Conversation,
   type ConversationIdRequest,
   type ConversationMember,
+  type DeleteMessageResponse,
   type Message,
-  type ReportMessageRequest,
-  type ReportMessageResponse,
+  type MessageRequest,
 } from "@numina/model";
 import { db, functions } from "../firebase";
 import { converterFor } from "../shared/converters";
@@ -139,9 +139,12 @@ export async function sendMessage(conversationId: string, messageId: string, sen
   }
 }
 
-/** The sender's delete: the message stays as a tombstone so the conversation has no gap. */
+/**
+ * The sender's delete: the message stays as a tombstone so the conversation has no gap. A callable,
+ * because the server keeps the text for moderators in the same step (a report can still see it).
+ */
 export async function deleteMessage(conversationId: string, messageId: string): Promise<void> {
-  await updateDoc(doc(db, paths.message(conversationId, messageId)), { text: "", deleted: true });
+  await deleteCallable({ conversationId, messageId });
 }
 
 function memberRef(conversationId: string, uid: string) {
@@ -169,12 +172,8 @@ export async function stopTyping(conversationId: string, uid: string): Promise<v
 }
 
 const leaveCallable = httpsCallable<ConversationIdRequest, { left: boolean }>(functions, "leaveConversation");
-const reportCallable = httpsCallable<ReportMessageRequest, ReportMessageResponse>(functions, "reportMessage");
+const deleteCallable = httpsCallable<MessageRequest, DeleteMessageResponse>(functions, "deleteMessage");
 
 export async function leaveConversation(conversationId: string): Promise<void> {
   await leaveCallable({ conversationId });
-}
-
-export async function reportMessage(request: ReportMessageRequest): Promise<ReportMessageResponse> {
-  return (await reportCallable(request)).data;
 }
