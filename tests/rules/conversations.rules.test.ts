@@ -1,7 +1,8 @@
 /**
  * conversations/{id}, its messages and its members' state. Members read; members send messages
  * as themselves at the server's time into open conversations, unless the other side of a direct
- * conversation blocked them; only the sender deletes (a tombstone); each member writes only their
+ * conversation blocked them, each with their messages-per-minute count; only the sender deletes
+ * (through a callable, which keeps evidence); each member writes only their
  * own read mark, mute and typing state; everything else (membership, counts, preview) is
  * server-owned.
  */
@@ -18,9 +19,17 @@ import {
   Timestamp,
   updateDoc,
   where,
+  writeBatch,
 } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import { classConversationId, paths, type Conversation } from "../../functions/src/model/index.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  classConversationId,
+  DEFAULT_MESSAGES_PER_MINUTE,
+  paths,
+  type Conversation,
+  type MessageQuotaPlan,
+} from "../../functions/src/model/index.js";
+import { sendCounted, type OutgoingMessage } from "../../functions/test/support/countedMessage.js";
 import {
   daysFromNow,
   expectAllowed,
@@ -137,39 +146,41 @@ describe("messages: read", () => {
   });
 });
 
+/** Sends as the client does: the message with the sender's messages-per-minute count, one batch. */
+function sendAs(
+  persona: Persona,
+  conversationId: string,
+  messageId: string,
+  message: OutgoingMessage,
+  plan?: MessageQuotaPlan,
+) {
+  const uid = persona === "anonymous" ? "nobody" : UID[persona];
+  return sendCounted(firestoreAs(env, persona), uid, conversationId, messageId, message, plan);
+}
+
 describe("messages: send", () => {
   it.each(PERSONAS)("send a message as %s (as themselves)", async (persona) => {
-    const db = firestoreAs(env, persona);
     const me = persona === "anonymous" ? "nobody" : UID[persona];
-    await expectAllowed(setDoc(doc(db, paths.message(DIRECT_ID, `new-${persona}`)), newMessage(me)), inDirect[persona]);
+    await expectAllowed(sendAs(persona, DIRECT_ID, `new-${persona}`, newMessage(me)), inDirect[persona]);
   });
 
   it("lets a class chat member send into the group, and refuses a non-member", async () => {
-    await expectAllowed(
-      setDoc(doc(firestoreAs(env, "instructor"), paths.message(GROUP_ID, "g1")), newMessage(UID.instructor)),
-      true,
-    );
-    await expectAllowed(
-      setDoc(doc(firestoreAs(env, "otherMember"), paths.message(GROUP_ID, "g2")), newMessage(UID.otherMember)),
-      false,
-    );
+    await expectAllowed(sendAs("instructor", GROUP_ID, "g1", newMessage(UID.instructor)), true);
+    await expectAllowed(sendAs("otherMember", GROUP_ID, "g2", newMessage(UID.otherMember)), false);
   });
 
   it("refuses a forged senderId", async () => {
-    const db = firestoreAs(env, "owner");
-    await expectAllowed(setDoc(doc(db, paths.message(DIRECT_ID, "forged")), newMessage(UID.otherMember)), false);
+    await expectAllowed(sendAs("owner", DIRECT_ID, "forged", newMessage(UID.otherMember)), false);
   });
 
   it("refuses a client-chosen createdAt (backdated or future)", async () => {
-    const db = firestoreAs(env, "owner");
     const at = (createdAt: Timestamp) => ({ senderId: UID.owner, text: "hi", createdAt });
-    await expectAllowed(setDoc(doc(db, paths.message(DIRECT_ID, "old")), at(STALE_TIME)), false);
-    await expectAllowed(setDoc(doc(db, paths.message(DIRECT_ID, "future")), at(daysFromNow(1))), false);
+    await expectAllowed(sendAs("owner", DIRECT_ID, "old", at(STALE_TIME)), false);
+    await expectAllowed(sendAs("owner", DIRECT_ID, "future", at(daysFromNow(1))), false);
   });
 
   it("refuses empty, blank and over-long text, and extra fields", async () => {
-    const db = firestoreAs(env, "owner");
-    const send = (id: string, data: object) => setDoc(doc(db, paths.message(DIRECT_ID, id)), data);
+    const send = (id: string, data: OutgoingMessage) => sendAs("owner", DIRECT_ID, id, data);
     await expectAllowed(send("empty", newMessage(UID.owner, "")), false);
     await expectAllowed(send("blank", newMessage(UID.owner, "   ")), false);
     await expectAllowed(send("long", newMessage(UID.owner, "x".repeat(2001))), false);
@@ -179,32 +190,93 @@ describe("messages: send", () => {
   });
 
   it("refuses a second create of the same id (a resend never duplicates or overwrites)", async () => {
-    const db = firestoreAs(env, "owner");
-    const ref = doc(db, paths.message(DIRECT_ID, "resend"));
-    await expectAllowed(setDoc(ref, newMessage(UID.owner, "first")), true);
-    await expectAllowed(setDoc(ref, newMessage(UID.owner, "first")), false);
-    await expectAllowed(setDoc(ref, newMessage(UID.owner, "changed")), false);
+    await expectAllowed(sendAs("owner", DIRECT_ID, "resend", newMessage(UID.owner, "first")), true);
+    await expectAllowed(sendAs("owner", DIRECT_ID, "resend", newMessage(UID.owner, "first")), false);
+    await expectAllowed(sendAs("owner", DIRECT_ID, "resend", newMessage(UID.owner, "changed")), false);
   });
 
   it("refuses a message to someone who blocked the sender, but not the other way round", async () => {
     await seed(env, { [paths.block(UID.otherMember, UID.owner)]: { createdAt: daysFromNow(0) } });
-    await expectAllowed(
-      setDoc(doc(firestoreAs(env, "owner"), paths.message(DIRECT_ID, "blocked")), newMessage(UID.owner)),
-      false,
-    );
+    await expectAllowed(sendAs("owner", DIRECT_ID, "blocked", newMessage(UID.owner)), false);
     // bob blocked alice; he can still write (the matching feature closes the chat on block).
-    await expectAllowed(
-      setDoc(doc(firestoreAs(env, "otherMember"), paths.message(DIRECT_ID, "blocker")), newMessage(UID.otherMember)),
-      true,
-    );
+    await expectAllowed(sendAs("otherMember", DIRECT_ID, "blocker", newMessage(UID.otherMember)), true);
   });
 
   it("refuses messages once the conversation is closed", async () => {
     await seed(env, { [DIRECT]: conversation({ status: "closed" }) });
+    await expectAllowed(sendAs("owner", DIRECT_ID, "late", newMessage(UID.owner)), false);
+  });
+});
+
+describe("messages per minute (users/{uid}/private/messageQuota)", () => {
+  const QUOTA = paths.messageQuota(UID.owner);
+  const quota = (windowStartedAt: Timestamp, count: number) => ({
+    windowStartedAt,
+    count,
+    conversationId: "c",
+    messageId: "m",
+  });
+  const secondsAgo = (s: number) => Timestamp.fromMillis(Date.now() - s * 1000);
+
+  it("refuses a message sent without its count", async () => {
+    const db = firestoreAs(env, "owner");
+    await expectAllowed(setDoc(doc(db, paths.message(DIRECT_ID, "uncounted")), newMessage(UID.owner)), false);
+  });
+
+  it("sends the limit in a minute, refuses one more and writes nothing", async () => {
+    await seed(env, { [QUOTA]: quota(secondsAgo(10), DEFAULT_MESSAGES_PER_MINUTE - 1) });
+    await expectAllowed(sendAs("owner", DIRECT_ID, "last", newMessage(UID.owner)), true);
+    const over = sendAs("owner", DIRECT_ID, "over", newMessage(UID.owner), {
+      kind: "bump",
+      count: DEFAULT_MESSAGES_PER_MINUTE + 1,
+    });
+    await expectAllowed(over, false);
+    // Starting a new window early is the other way round the limit.
+    await expectAllowed(sendAs("owner", DIRECT_ID, "reset", newMessage(UID.owner), { kind: "newWindow" }), false);
+    let written: unknown[] = [];
+    await env.withSecurityRulesDisabled(async (context) => {
+      const db = context.firestore();
+      written = [
+        (await db.doc(paths.message(DIRECT_ID, "over")).get()).exists,
+        (await db.doc(QUOTA).get()).get("count"),
+      ];
+    });
+    expect(written).toEqual([false, DEFAULT_MESSAGES_PER_MINUTE]);
+  });
+
+  it("starts a new window once a minute has passed, and honours an admin's limit", async () => {
+    await seed(env, { [QUOTA]: quota(secondsAgo(61), DEFAULT_MESSAGES_PER_MINUTE) });
+    await expectAllowed(sendAs("owner", DIRECT_ID, "next-minute", newMessage(UID.owner)), true);
+    await seed(env, { [paths.limitsConfig()]: { messagesPerMinute: 1 } });
+    await expectAllowed(sendAs("owner", DIRECT_ID, "second", newMessage(UID.owner), { kind: "bump", count: 2 }), false);
+  });
+
+  it("keeps counting in a late window for a slow clock, but not forever", async () => {
+    await seed(env, { [QUOTA]: quota(secondsAgo(75), 3) });
     await expectAllowed(
-      setDoc(doc(firestoreAs(env, "owner"), paths.message(DIRECT_ID, "late")), newMessage(UID.owner)),
+      sendAs("owner", DIRECT_ID, "late-bump", newMessage(UID.owner), { kind: "bump", count: 4 }),
+      true,
+    );
+    await seed(env, { [QUOTA]: quota(secondsAgo(100), 3) });
+    await expectAllowed(
+      sendAs("owner", DIRECT_ID, "stale-bump", newMessage(UID.owner), { kind: "bump", count: 4 }),
       false,
     );
+  });
+
+  it("refuses forged counts: skipping, backdating, no message, someone else's counter, deleting", async () => {
+    await seed(env, { [QUOTA]: quota(secondsAgo(10), 5) });
+    const db = firestoreAs(env, "owner");
+    await expectAllowed(sendAs("owner", DIRECT_ID, "down", newMessage(UID.owner), { kind: "bump", count: 5 }), false);
+    const backdated = writeBatch(db);
+    backdated.set(doc(db, paths.message(DIRECT_ID, "backdated")), newMessage(UID.owner));
+    backdated.set(doc(db, QUOTA), { ...quota(secondsAgo(120), 1), conversationId: DIRECT_ID, messageId: "backdated" });
+    await expectAllowed(backdated.commit(), false);
+    await expectAllowed(setDoc(doc(db, QUOTA), { ...quota(secondsAgo(10), 6) }), false);
+    await expectAllowed(deleteDoc(doc(db, QUOTA)), false);
+    const bobs = firestoreAs(env, "otherMember");
+    await expectAllowed(getDoc(doc(bobs, QUOTA)), false);
+    await expectAllowed(setDoc(doc(bobs, QUOTA), quota(secondsAgo(0), 1)), false);
   });
 });
 

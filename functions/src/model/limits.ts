@@ -80,3 +80,65 @@ export type RateLimitCounter = z.infer<typeof rateLimitCounterSchema>;
 export function rateLimitFor(config: LimitsConfig | undefined, name: RateLimitName): RateLimit {
   return config?.rates?.[name] ?? DEFAULT_RATE_LIMITS[name];
 }
+
+export function messagesPerMinuteOf(config: LimitsConfig | undefined): number {
+  return config?.messagesPerMinute ?? DEFAULT_MESSAGES_PER_MINUTE;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages per minute: users/{uid}/private/messageQuota, written by the member in the batch that
+// creates each message; firestore.rules check one against the other.
+
+export const MESSAGE_WINDOW_MS = 60_000;
+/**
+ * How long past its minute the rules still let a member count in the same window, so a client
+ * whose clock runs behind the server's is not refused. It only ever makes the window longer, so
+ * never lets more messages through; a new window still needs a full minute since the last began.
+ */
+export const MESSAGE_WINDOW_GRACE_MS = 30_000;
+
+export const messageQuotaSchema = z.object({
+  /** The server's time when the current window began. */
+  windowStartedAt: timestampSchema,
+  count: z.number().int().min(1),
+  /** The message this count was last bumped for (created in the same batch). */
+  conversationId: z.string(),
+  messageId: z.string(),
+});
+export type MessageQuota = z.infer<typeof messageQuotaSchema>;
+
+export type MessageQuotaPlan =
+  { kind: "newWindow" } | { kind: "bump"; count: number } | { kind: "wait"; retryAfterMs: number };
+
+/**
+ * What the client writes with its next message, judged by its own clock: a new window once the
+ * last one's minute has passed, one more in the current window while there is room, or a wait.
+ * Pure, shared by the web client and tests.
+ */
+export function planMessageQuota(
+  current: { windowStartedAtMs: number; count: number } | null,
+  nowMs: number,
+  perMinute: number,
+): MessageQuotaPlan {
+  if (!current) return { kind: "newWindow" };
+  const elapsed = nowMs - current.windowStartedAtMs;
+  if (elapsed >= MESSAGE_WINDOW_MS) return { kind: "newWindow" };
+  if (current.count < perMinute) return { kind: "bump", count: current.count + 1 };
+  return { kind: "wait", retryAfterMs: MESSAGE_WINDOW_MS - elapsed };
+}
+
+/**
+ * When the server refused the plan the client's clock chose, the other one it may have meant: a
+ * new window the server thinks early is a bump, a bump the server thinks late is a new window.
+ */
+export function otherMessageQuotaPlan(
+  refused: MessageQuotaPlan,
+  current: { windowStartedAtMs: number; count: number } | null,
+  perMinute: number,
+): MessageQuotaPlan | null {
+  if (!current) return null;
+  if (refused.kind === "newWindow")
+    return current.count < perMinute ? { kind: "bump", count: current.count + 1 } : null;
+  if (refused.kind === "bump") return { kind: "newWindow" };
+  return null;
+}

@@ -106,6 +106,8 @@ export const paths = {
   // ---- Limits
   /** Admin overrides of the limits (defaults in model/limits.ts). */
   limitsConfig: () => `config/limits`,
+  /** The member's messages-per-minute window (owner-written with each message, checked by rules). */
+  messageQuota: (uid: string) => `users/${uid}/private/messageQuota`,
   /** One counter per limit and subject; `subject` is a uid or a hash (see limits/subjects.ts). */
   rateLimit: (name: string, subject: string) => `rateLimits/${name}_${subject}`,
 } as const;

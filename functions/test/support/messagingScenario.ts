@@ -1,9 +1,10 @@
 /** Scenario builders for messaging tests: conversations opened as matching opens them, and sends as a client makes them. */
 import { randomUUID } from "node:crypto";
 import type { Firestore } from "firebase-admin/firestore";
-import { doc, serverTimestamp, setDoc, type Firestore as ClientFirestore } from "firebase/firestore";
+import { serverTimestamp, type Firestore as ClientFirestore } from "firebase/firestore";
 import { openDirectConversation } from "../../src/messaging/conversationStore.js";
 import { conversationSchema, membersOfPair, pairIdOf, paths } from "../../src/model/index.js";
+import { sendCounted } from "./countedMessage.js";
 
 /** A direct conversation, opened inside a transaction as the match trigger does. */
 export async function openDirect(db: Firestore, a: string, b: string): Promise<string> {
@@ -23,7 +24,7 @@ export async function send(
   text: string,
   id = randomUUID(),
 ) {
-  await setDoc(doc(client.db, paths.message(conversationId, id)), {
+  await sendCounted(client.db, client.uid, conversationId, id, {
     senderId: client.uid,
     text,
     createdAt: serverTimestamp(),

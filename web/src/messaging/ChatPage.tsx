@@ -411,7 +411,7 @@ function Composer({
     if (!trimmed) return;
     const sent = text;
     setText("");
-    // The id is chosen once: the SDK retries the same write after a dropped connection.
+    // The id is chosen once, so a retry after a lost answer lands on the same document.
     sendMessage(conversationId, newMessageId(conversationId), uid, sent).catch((e: unknown) => {
       setText(sent);
       onError(errorMessage(e));

@@ -11,12 +11,13 @@ import {
   limit,
   orderBy,
   query,
+  runTransaction,
   serverTimestamp,
-  setDoc,
   startAfter,
   Timestamp,
   updateDoc,
   where,
+  type DocumentReference,
   type QueryDocumentSnapshot,
   type Unsubscribe,
 } from "firebase/firestore";
@@ -25,6 +26,13 @@ import { httpsCallable } from "firebase/functions";
 import {
   collections,
   conversationMemberSchema,
+  DEFAULT_MESSAGES_PER_MINUTE,
+  limitsConfigSchema,
+  messageQuotaSchema,
+  messagesPerMinuteOf,
+  otherMessageQuotaPlan,
+  planMessageQuota,
+  type MessageQuotaPlan,
   conversationSchema,
   MESSAGE_LIMITS,
   messageSchema,
@@ -121,21 +129,79 @@ export function newMessageId(conversationId: string): string {
   return doc(collection(db, paths.messages(conversationId))).id;
 }
 
+/** config/limits' messagesPerMinute, read once a session (it changes rarely, and rules hold the line). */
+let perMinute: Promise<number> | null = null;
+function messagesPerMinute(): Promise<number> {
+  perMinute ??= getDoc(doc(db, paths.limitsConfig()))
+    .then((snap) => messagesPerMinuteOf(limitsConfigSchema.safeParse(snap.data() ?? {}).data))
+    .catch(() => DEFAULT_MESSAGES_PER_MINUTE);
+  return perMinute;
+}
+
+type QuotaWindow = { windowStartedAtMs: number; count: number };
+
+/** Sending faster than the limit: the member is told how long to wait. */
+export class SendingTooFastError extends Error {
+  constructor(retryAfterMs: number) {
+    super(`You're sending messages quickly. Wait ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s and try again.`);
+    this.name = "SendingTooFastError";
+  }
+}
+
 /**
- * Sends with the client-chosen id. If the first attempt reached the server but its answer was
- * lost, the retry is refused (a message is create-only); finding our own message under that id
- * means it was sent.
+ * One transaction: the message and the sender's messages-per-minute count (rules check one
+ * against the other). `choose` picks the count's next state from the stored window.
+ */
+async function sendCounted(
+  ref: DocumentReference,
+  senderId: string,
+  text: string,
+  choose: (current: QuotaWindow | null) => MessageQuotaPlan | null,
+): Promise<MessageQuotaPlan | null> {
+  const quotaRef = doc(db, paths.messageQuota(senderId));
+  return runTransaction(db, async (tx) => {
+    const stored = messageQuotaSchema.safeParse((await tx.get(quotaRef)).data());
+    const current = stored.success
+      ? { windowStartedAtMs: stored.data.windowStartedAt.toMillis(), count: stored.data.count }
+      : null;
+    const plan = choose(current);
+    if (!plan || plan.kind === "wait") return plan;
+    tx.set(ref, { senderId, text, createdAt: serverTimestamp() });
+    tx.set(quotaRef, {
+      windowStartedAt: plan.kind === "newWindow" || !stored.success ? serverTimestamp() : stored.data.windowStartedAt,
+      count: plan.kind === "newWindow" ? 1 : plan.count,
+      conversationId: ref.parent.parent?.id ?? "",
+      messageId: ref.id,
+    });
+    return plan;
+  });
+}
+
+/**
+ * Sends with the client-chosen id, counted against the member's messages per minute. The count's
+ * window is judged by this device's clock; if the server's clock disagrees (rules refuse), the
+ * other reading is tried once. If the first attempt reached the server but its answer was lost,
+ * the retry is refused (a message is create-only); finding our own message under that id means
+ * it was sent.
  */
 export async function sendMessage(conversationId: string, messageId: string, senderId: string, text: string) {
   const ref = doc(db, paths.message(conversationId, messageId));
+  const allowed = await messagesPerMinute();
+  const attempt: { current: QuotaWindow | null; plan: MessageQuotaPlan | null } = { current: null, plan: null };
   try {
-    await setDoc(ref, { senderId, text, createdAt: serverTimestamp() });
+    const plan = await sendCounted(ref, senderId, text, (current) => {
+      attempt.current = current;
+      attempt.plan = planMessageQuota(current, Date.now(), allowed);
+      return attempt.plan;
+    });
+    if (plan?.kind === "wait") throw new SendingTooFastError(plan.retryAfterMs);
   } catch (error) {
-    if (error instanceof FirebaseError && error.code === "permission-denied") {
-      const existing = await getDoc(ref).catch(() => null);
-      if (existing?.exists() && existing.get("senderId") === senderId) return;
-    }
-    throw error;
+    if (!(error instanceof FirebaseError && error.code === "permission-denied")) throw error;
+    const existing = await getDoc(ref).catch(() => null);
+    if (existing?.exists() && existing.get("senderId") === senderId) return;
+    const other = attempt.plan ? otherMessageQuotaPlan(attempt.plan, attempt.current, allowed) : null;
+    if (!other) throw error;
+    await sendCounted(ref, senderId, text, () => other);
   }
 }
 
