@@ -29,7 +29,17 @@ const NO_LOGGER = {
   importNames: ["logger"],
   message: "Log through the feature's logs.ts: one named function per log event.",
 };
-const FEATURES = ["accounts", "rbac", "classes", "matching", "messaging", "notifications"];
+const FEATURES = [
+  "accounts",
+  "rbac",
+  "classes",
+  "matching",
+  "messaging",
+  "notifications",
+  "limits",
+  "reports",
+  "moderation",
+];
 /** `../matching/matchStore.js` from another feature: only `../matching/index.js` is public. */
 const ONLY_PUBLIC_MODULES = FEATURES.map((feature) => ({
   group: [`../${feature}/*`, `!../${feature}/index.js`],

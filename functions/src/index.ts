@@ -39,3 +39,7 @@ export {
 
 // ---- Reports
 export { reportMember, reportMessage } from "./reports/callables.js";
+
+// ---- Moderation
+export { dismissReport, moderateMember, takeDownMessage } from "./moderation/callables.js";
+export { liftExpiredSuspensions } from "./moderation/scheduled.js";

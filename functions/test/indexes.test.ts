@@ -92,6 +92,18 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
       ],
     },
   },
+  // ---- Moderation
+  {
+    where: "functions/src/moderation/moderationStore.ts liftExpiredSuspensions: suspensions that have run out",
+    index: {
+      collectionGroup: "moderation",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "standing", order: "ASCENDING" },
+        { fieldPath: "until", order: "ASCENDING" },
+      ],
+    },
+  },
   // ---- Notifications
   {
     where: "functions/src/notifications/mailStore.ts sweepOutbox: emails whose retry is due",

@@ -28,6 +28,8 @@ function auditLog(overrides: Partial<AuditLog> = {}): AuditLog {
     targetUid: UID.owner,
     before: { role: "member" },
     after: { role: "instructor" },
+    reason: null,
+    reportId: null,
     at: daysFromNow(-1),
     ...overrides,
   };

@@ -10,7 +10,7 @@
  * its commit; commits on the hot document queue but never conflict. Pushes follow the commit, at
  * most once (see ADR 0007).
  */
-import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
+import { FieldValue, Timestamp, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { MESSAGE_EVIDENCE_DAYS, type DeleteMessageResponse, type Message } from "../model/index.js";
 import { prepareCollapsingNotice, type BatchWrite, type DeliveryOptions } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
@@ -126,9 +126,34 @@ export async function resetUnread(db: Firestore, conversationId: string, uid: st
 }
 
 /**
+ * Tombstones a message and keeps its text as evidence that only moderators can read, in the
+ * caller's transaction (after its reads). The evidence expires after MESSAGE_EVIDENCE_DAYS.
+ */
+export function tombstoneWithEvidence(
+  tx: Transaction,
+  db: Firestore,
+  at: { conversationId: string; messageId: string },
+  message: Message,
+  nowMs: number,
+  removedByModerator = false,
+): void {
+  tx.set(refs(db).messageEvidence(at.conversationId, at.messageId), {
+    senderId: message.senderId,
+    text: message.text,
+    sentAt: message.createdAt,
+    deletedAt: Timestamp.fromMillis(nowMs),
+    expiresAt: Timestamp.fromMillis(nowMs + MESSAGE_EVIDENCE_DAYS * 24 * 60 * 60_000),
+  });
+  tx.update(refs(db).message(at.conversationId, at.messageId), {
+    text: "",
+    deleted: true,
+    ...(removedByModerator ? { removedByModerator: true } : {}),
+  });
+}
+
+/**
  * The sender deletes their message: it becomes a tombstone for everyone, and its text moves to
- * evidence that only moderators can read, in the same transaction, so a harasser cannot wipe what
- * their target is about to report. The evidence expires after MESSAGE_EVIDENCE_DAYS.
+ * evidence in the same transaction, so a harasser cannot wipe what their target is about to report.
  */
 export async function deleteMessage(
   db: Firestore,
@@ -137,20 +162,12 @@ export async function deleteMessage(
   messageId: string,
   nowMs = Date.now(),
 ): Promise<DeleteMessageResponse> {
-  const messageRef = refs(db).message(conversationId, messageId);
   return db.runTransaction(async (tx) => {
-    const message = dataOrAbsent(await tx.get(messageRef));
+    const message = dataOrAbsent(await tx.get(refs(db).message(conversationId, messageId)));
     // Someone else's message answers as a missing one: the caller learns nothing about it.
     if (!message || message.senderId !== uid) throw new DomainError("not-found", "This message does not exist.");
     if (message.deleted) return { alreadyDeleted: true };
-    tx.set(refs(db).messageEvidence(conversationId, messageId), {
-      senderId: message.senderId,
-      text: message.text,
-      sentAt: message.createdAt,
-      deletedAt: Timestamp.fromMillis(nowMs),
-      expiresAt: Timestamp.fromMillis(nowMs + MESSAGE_EVIDENCE_DAYS * 24 * 60 * 60_000),
-    });
-    tx.update(messageRef, { text: "", deleted: true });
+    tombstoneWithEvidence(tx, db, { conversationId, messageId }, message, nowMs);
     return { alreadyDeleted: false };
   });
 }

@@ -80,14 +80,29 @@ export type PrivateSettings = z.infer<typeof privateSettingsSchema>;
  */
 export const SEEDED_ACCOUNT_CLAIM = "seeded";
 
+/** What the audit log records: role changes and every moderation action. */
+export const AUDIT_ACTIONS = [
+  "role.set",
+  "member.suspended",
+  "member.banned",
+  "member.reinstated",
+  "message.taken_down",
+  "report.dismissed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** `auditLogs/{id}`: every privileged action; written by functions, read by admins. */
 export const auditLogSchema = z.object({
-  action: z.enum(["role.set"]),
+  action: z.enum(AUDIT_ACTIONS),
   actorUid: z.string().nullable(), // null when done from the CLI with service credentials
   actorLabel: z.string(),
   targetUid: uidSchema,
   before: z.record(z.string(), z.unknown()),
   after: z.record(z.string(), z.unknown()),
+  /** The moderator's reason (moderation actions). */
+  reason: z.string().nullable().default(null),
+  /** The report acted on, if any. */
+  reportId: z.string().nullable().default(null),
   at: timestampSchema,
 });
 export type AuditLog = z.infer<typeof auditLogSchema>;

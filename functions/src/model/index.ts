@@ -12,4 +12,5 @@ export * from "./matching.js";
 export * from "./messaging.js";
 export * from "./notifications.js";
 export * from "./reports.js";
+export * from "./moderation.js";
 export * from "./limits.js";

@@ -58,6 +58,8 @@ export const messageSchema = z.object({
   text: z.string().max(MESSAGE_LIMITS.textMax),
   createdAt: timestampSchema,
   deleted: z.boolean().default(false),
+  /** A moderator took it down (a tombstone the sender did not choose). */
+  removedByModerator: z.boolean().default(false),
 });
 export type Message = z.infer<typeof messageSchema>;
 

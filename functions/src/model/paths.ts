@@ -33,8 +33,9 @@ export const collections = {
   devices: "devices",
   /** Collection group: deleted messages' kept text (TTL policy on expiresAt). */
   messageEvidence: "evidence",
-  // ---- Reports
+  // ---- Reports and moderation
   reports: "reports",
+  moderation: "moderation",
   // ---- Limits
   rateLimits: "rateLimits",
 } as const;
@@ -100,8 +101,10 @@ export const paths = {
   device: (uid: string, deviceId: string) => `users/${uid}/devices/${deviceId}`,
   mail: (id: string) => `mail/${id}`,
 
-  // ---- Reports
+  // ---- Reports and moderation
   report: (id: string) => `reports/${id}`,
+  /** A member's standing: suspended or banned, until when and why (functions only). */
+  moderation: (uid: string) => `moderation/${uid}`,
 
   // ---- Limits
   /** Admin overrides of the limits (defaults in model/limits.ts). */

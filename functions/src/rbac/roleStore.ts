@@ -52,6 +52,8 @@ export async function applyRoleChange(
         targetUid: change.targetUid,
         before: { role: plan.previousRole },
         after: { role: plan.nextRole },
+        reason: null,
+        reportId: null,
         at: FieldValue.serverTimestamp(),
       });
     }

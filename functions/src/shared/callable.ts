@@ -6,7 +6,9 @@ import "./runtime.js";
 import { HttpsError, onCall, type CallableRequest } from "firebase-functions/https";
 import type { z } from "zod";
 import { roleFromClaim, type Role } from "../model/index.js";
+import { requireGoodStanding } from "../moderation/index.js";
 import { DomainError } from "./errors.js";
+import { db } from "./firebase.js";
 import { log } from "./logs.js";
 import { parseOrThrow } from "./validation.js";
 
@@ -37,9 +39,11 @@ export function defineCallable<S extends z.ZodType, R>(
   handler: (input: z.infer<S>, caller: Caller) => Promise<R>,
 ) {
   return onCall({ enforceAppCheck: false }, (request): Promise<R> =>
-    atTheEdge(name, () => {
+    atTheEdge(name, async () => {
       const caller = callerOf(request);
       const input = parseOrThrow(schema, request.data, `${name} request`);
+      // A suspended or banned member is refused everywhere, with the reason and how to appeal.
+      await requireGoodStanding(db(), caller.uid);
       return handler(input, caller);
     }),
   );

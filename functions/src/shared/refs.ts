@@ -26,6 +26,7 @@ import {
   messageEvidenceSchema,
   messageReceiptSchema,
   messageSchema,
+  moderationSchema,
   notificationDeliverySchema,
   notificationPreferencesSchema,
   notificationSchema,
@@ -106,9 +107,11 @@ function buildRefs(db: Firestore) {
     outbox: () => typedCollection(db, collections.mail, mailSchema),
     mail: (id: string) => typedDoc(db, paths.mail(id), mailSchema),
 
-    // ---- Reports
+    // ---- Reports and moderation
     reports: () => typedCollection(db, collections.reports, reportSchema),
     report: (id: string) => typedDoc(db, paths.report(id), reportSchema),
+    moderations: () => typedCollection(db, collections.moderation, moderationSchema),
+    moderation: (uid: string) => typedDoc(db, paths.moderation(uid), moderationSchema),
 
     // ---- Limits
     limitsConfig: () => typedDoc(db, paths.limitsConfig(), limitsConfigSchema),

@@ -30,6 +30,8 @@ import { MatchPreferencesPage } from "../matching/MatchPreferencesPage";
 import { PersonPage } from "../matching/PersonPage";
 import { NotFound, PublicOnly, RequireAuth, RequireOnboarded, RequireProfile, RequireRole } from "./guards";
 import { MyReportsPage } from "../reports/MyReportsPage";
+import { AuditLogPage } from "../admin/AuditLogPage";
+import { RequireGoodStanding } from "../moderation/RequireGoodStanding";
 
 const ADMIN_ONLY = ["admin"] as const;
 const TEACHERS = ["instructor", "admin"] as const;
@@ -53,36 +55,39 @@ export function App() {
               <Route element={<AppLayout />}>
                 <Route path="/verify-email" element={<VerifyEmailPage />} />
                 <Route element={<RequireProfile />}>
-                  <Route path="/onboarding" element={<OnboardingPage />} />
-                  <Route element={<RequireOnboarded />}>
-                    <Route index element={<HomePage />} />
-                    <Route path="/profile" element={<ProfilePage />} />
-                    <Route path="/classes" element={<ClassesPage />} />
-                    <Route path="/classes/:classId" element={<ClassDetailPage />} />
-                    <Route path="/schedule" element={<SchedulePage />} />
-                    {/* ---- Notifications */}
-                    <Route path="/notifications" element={<NotificationsPage />} />
-                    <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
-                    {/* ---- Matching */}
-                    <Route path="/discover" element={<DiscoverPage />} />
-                    <Route path="/matches" element={<MatchesPage />} />
-                    <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
-                    <Route path="/people/:uid" element={<PersonPage />} />
-                    {/* ---- Messaging */}
-                    <Route path="/messages" element={<InboxPage />} />
-                    <Route path="/messages/:conversationId" element={<ChatPage />} />
-                    <Route path="/reports" element={<MyReportsPage />} />
-                    <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
-                      <Route path="/instructor" element={<InstructorPage />} />
-                      <Route path="/instructor/new" element={<NewClassPage />} />
-                      <Route path="/instructor/classes/:classId" element={<RosterPage />} />
-                      <Route path="/instructor/classes/:classId/edit" element={<EditClassPage />} />
-                    </Route>
-                    <Route element={<RequireRole roles={ADMIN_ONLY} />}>
-                      <Route path="/admin/users" element={<UsersPage />} />
-                      <Route path="/admin/classes" element={<AdminClassesPage />} />
+                  <Route element={<RequireGoodStanding />}>
+                    <Route path="/onboarding" element={<OnboardingPage />} />
+                    <Route element={<RequireOnboarded />}>
+                      <Route index element={<HomePage />} />
+                      <Route path="/profile" element={<ProfilePage />} />
+                      <Route path="/classes" element={<ClassesPage />} />
+                      <Route path="/classes/:classId" element={<ClassDetailPage />} />
+                      <Route path="/schedule" element={<SchedulePage />} />
+                      {/* ---- Notifications */}
+                      <Route path="/notifications" element={<NotificationsPage />} />
+                      <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
                       {/* ---- Matching */}
-                      <Route path="/admin/reports" element={<ReportsPage />} />
+                      <Route path="/discover" element={<DiscoverPage />} />
+                      <Route path="/matches" element={<MatchesPage />} />
+                      <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
+                      <Route path="/people/:uid" element={<PersonPage />} />
+                      {/* ---- Messaging */}
+                      <Route path="/messages" element={<InboxPage />} />
+                      <Route path="/messages/:conversationId" element={<ChatPage />} />
+                      <Route path="/reports" element={<MyReportsPage />} />
+                      <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
+                        <Route path="/instructor" element={<InstructorPage />} />
+                        <Route path="/instructor/new" element={<NewClassPage />} />
+                        <Route path="/instructor/classes/:classId" element={<RosterPage />} />
+                        <Route path="/instructor/classes/:classId/edit" element={<EditClassPage />} />
+                      </Route>
+                      <Route element={<RequireRole roles={ADMIN_ONLY} />}>
+                        <Route path="/admin/users" element={<UsersPage />} />
+                        <Route path="/admin/classes" element={<AdminClassesPage />} />
+                        {/* ---- Matching */}
+                        <Route path="/admin/reports" element={<ReportsPage />} />
+                        <Route path="/admin/audit" element={<AuditLogPage />} />
+                      </Route>
                     </Route>
                   </Route>
                 </Route>

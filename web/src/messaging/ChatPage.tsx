@@ -289,7 +289,7 @@ function MessageRow({
     >
       {senderName && !mine && <span className="message-sender">{senderName}</span>}
       <div className={`bubble${data.deleted ? " bubble-deleted" : ""}`} data-testid="message-text">
-        {data.deleted ? "Message deleted" : data.text}
+        {data.removedByModerator ? "Removed by a moderator" : data.deleted ? "Message deleted" : data.text}
       </div>
       <div className="message-meta">
         <time className="hint">{shortTime(data.createdAt.toMillis())}</time>
@@ -302,6 +302,7 @@ function MessageRow({
           <button
             type="button"
             className="link-button"
+            data-testid="delete-message"
             onClick={() =>
               void deleteMessage(conversationId, message.id).catch((e: unknown) => onError(errorMessage(e)))
             }
