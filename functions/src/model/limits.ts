@@ -80,3 +80,7 @@ export type RateLimitCounter = z.infer<typeof rateLimitCounterSchema>;
 export function rateLimitFor(config: LimitsConfig | undefined, name: RateLimitName): RateLimit {
   return config?.rates?.[name] ?? DEFAULT_RATE_LIMITS[name];
 }
+
+export function maxDevicesFor(config: LimitsConfig | undefined): number {
+  return config?.maxDevicesPerMember ?? DEFAULT_MAX_DEVICES_PER_MEMBER;
+}
