@@ -3,7 +3,7 @@
  * and deletes the devices whose tokens FCM reports dead.
  */
 import type { Firestore } from "firebase-admin/firestore";
-import { maxDevicesFor, type deviceSchema, type NoticeDraft } from "../model/index.js";
+import { maxDevicesPerMemberOf, type deviceSchema, type NoticeDraft } from "../model/index.js";
 import { limitsConfigIn } from "../limits/index.js";
 import type { TypedDoc } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
@@ -94,7 +94,7 @@ export async function sendPush(
  */
 export async function capDevices(db: Firestore, uid: string): Promise<number> {
   return db.runTransaction(async (tx) => {
-    const max = maxDevicesFor(await limitsConfigIn(tx, db));
+    const max = maxDevicesPerMemberOf(await limitsConfigIn(tx, db));
     const snap = await tx.get(refs(db).devices(uid));
     const drop = devicesBeyondCap(
       snap.docs.map((doc) => ({ id: doc.id, updatedAtMs: dataOrAbsent(doc)?.updatedAt.toMillis() ?? null })),
