@@ -8,7 +8,7 @@ export { onAttendeePromoted, onClassCreated, onClassUpdated } from "./classes/tr
 export { sendClassReminders } from "./classes/scheduled.js";
 
 // ---- Notifications
-export { deliverQueuedMail, sendWelcomeEmail } from "./notifications/triggers.js";
+export { capMemberDevices, deliverQueuedMail, sendWelcomeEmail } from "./notifications/triggers.js";
 export { requestPasswordReset, sendVerificationEmail, unsubscribe } from "./notifications/callables.js";
 export {
   cleanUpNotifications,

@@ -1,6 +1,14 @@
+import { Timestamp } from "firebase-admin/firestore";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { paths, privateSettingsSchema, userProfileSchema } from "../../functions/src/model/index.js";
+import { emailSubject } from "../../functions/src/limits/subjects.js";
+import {
+  paths,
+  privateSettingsSchema,
+  rateLimitFor,
+  userProfileSchema,
+  type RateLimitName,
+} from "../../functions/src/model/index.js";
 import { launchBrowser, openSession } from "./support/browser.js";
 import { waitForAccountEmail } from "./support/emulators.js";
 import { Fixtures, PASSWORD, uniqueEmail, uniqueSuffix } from "./support/fixtures.js";
@@ -154,6 +162,36 @@ describe("accounts", () => {
     await signIn(page, user.email, user.password);
     await waitForText(page.getByTestId("signin-error"), "don't match");
     await signInToHome(page, user.email, newPassword);
+    await context.close();
+  });
+
+  it("tells the member when they have used up their reset or verification emails", async () => {
+    const user = await fixtures.createUser({ label: "limited", onboarded: true, emailVerified: false });
+    // Spent limits, as many requests in the last few minutes would leave them.
+    const spend = (name: RateLimitName, subject: string) =>
+      fixtures.db.doc(paths.rateLimit(name, subject)).set({
+        name,
+        windowStartMs: Date.now(),
+        count: rateLimitFor(undefined, name).max,
+        expiresAt: Timestamp.fromMillis(Date.now() + 60 * 60_000),
+      });
+    await spend("passwordResetPerAddress", emailSubject(user.email));
+    await spend("verificationEmail", user.uid);
+    const { context, page } = await openSession(browser, baseUrl);
+
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Forgot your password?" }).click();
+    await page.getByLabel("Email for the reset link").fill(user.email);
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await waitForText(
+      page.getByTestId("reset-error"),
+      "You have reached the limit of 3 password-reset emails to this address. Try again in",
+    );
+
+    await signInToHome(page, user.email, user.password);
+    await page.getByTestId("verify-banner").getByRole("link", { name: "Verify now" }).click();
+    await page.getByRole("button", { name: "Resend the link" }).click();
+    await waitForText(page.getByRole("alert"), "You have reached the limit of 5 verification emails. Try again in");
     await context.close();
   });
 

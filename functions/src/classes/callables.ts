@@ -25,13 +25,13 @@ export const getMyRsvp = defineCallable("getMyRsvp", classIdRequestSchema, (inpu
   myRsvp(db(), input.classId, caller.uid),
 );
 
-/** Instructor of the class or admin: `removeAttendee({ classId, uid })`. */
+/** Instructor of the class or admin, by the role held now (rsvpStore.ts): `removeAttendee({ classId, uid })`. */
 export const removeAttendee = defineCallable("removeAttendee", removeAttendeeRequestSchema, (input, caller) =>
-  remove(db(), { uid: caller.uid, isAdmin: caller.role === "admin" }, input.classId, input.uid, Date.now()),
+  remove(db(), caller, input.classId, input.uid, Date.now()),
 );
 
-/** Instructor of the class or admin: `markAttendance({ classId, uid, status })`. */
+/** Instructor of the class or admin, by the role held now (rsvpStore.ts): `markAttendance({ classId, uid, status })`. */
 export const markAttendance = defineCallable("markAttendance", markAttendanceRequestSchema, async (input, caller) => {
-  await recordAttendance(db(), { uid: caller.uid, isAdmin: caller.role === "admin" }, input, Date.now());
+  await recordAttendance(db(), caller, input, Date.now());
   return { ok: true };
 });

@@ -5,7 +5,8 @@
  * ADR 0004).
  */
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import type { MyRsvpResponse, RsvpResponse } from "../model/index.js";
+import type { MyRsvpResponse, Role, RsvpResponse } from "../model/index.js";
+import { currentRoleOf } from "../rbac/index.js";
 import { DomainError } from "../shared/errors.js";
 import { refs } from "../shared/refs.js";
 import { runDomainTransaction } from "../shared/transactions.js";
@@ -99,19 +100,31 @@ export async function myRsvp(db: Firestore, classId: string, uid: string): Promi
   };
 }
 
+/** Who asks for a roster action: their uid and the role their token claims. */
 export interface Actor {
   uid: string;
-  isAdmin: boolean;
+  role: Role;
 }
 
-export function ensureRunsClass(cls: Pick<LoadedClass, "instructorId">, actor: Actor): void {
-  if (!actor.isAdmin && cls.instructorId !== actor.uid) {
+/**
+ * Only an instructor or an admin runs a roster, and an instructor only their own classes. The
+ * role is the one held now (the stored role as well as the token's claim), so an instructor
+ * demoted a moment ago cannot go on removing members with their old token.
+ */
+async function loadClassRunBy(db: Firestore, classId: string, actor: Actor): Promise<LoadedClass> {
+  const role = await currentRoleOf(db, actor);
+  if (role !== "instructor" && role !== "admin") {
+    throw new DomainError("permission-denied", "Only instructor or admin accounts can manage a class's roster.");
+  }
+  const cls = await loadClass(db, classId);
+  if (role !== "admin" && cls.instructorId !== actor.uid) {
     throw new DomainError("permission-denied", "Only this class's instructor or an admin can do this.");
   }
+  return cls;
 }
 
 export async function removeAttendee(db: Firestore, actor: Actor, classId: string, uid: string, nowMs: number) {
-  ensureRunsClass(await loadClass(db, classId), actor);
+  await loadClassRunBy(db, classId, actor);
   return leave(db, classId, uid, nowMs);
 }
 
@@ -121,8 +134,7 @@ export async function markAttendance(
   input: { classId: string; uid: string; status: "attended" | "no_show" },
   nowMs: number,
 ): Promise<void> {
-  const cls = await loadClass(db, input.classId);
-  ensureRunsClass(cls, actor);
+  const cls = await loadClassRunBy(db, input.classId, actor);
   ensureCheckInOpen(cls.timing, nowMs);
   const rowRef = refs(db).attendee(input.classId, input.uid);
   await runDomainTransaction(db, async (tx) => {

@@ -67,6 +67,10 @@ export const limitsConfigSchema = z.object({
 });
 export type LimitsConfig = z.infer<typeof limitsConfigSchema>;
 
+export function maxDevicesPerMemberOf(config: LimitsConfig | undefined): number {
+  return config?.maxDevicesPerMember ?? DEFAULT_MAX_DEVICES_PER_MEMBER;
+}
+
 /** `rateLimits/{name}_{subject}`: the current window's count. Functions only. */
 export const rateLimitCounterSchema = z.object({
   name: z.enum(RATE_LIMIT_NAMES),

@@ -130,5 +130,6 @@ export const patterns = {
   message: "conversations/{conversationId}/messages/{messageId}",
   conversationMember: "conversations/{conversationId}/members/{uid}",
   // ---- Notifications
+  device: "users/{uid}/devices/{deviceId}",
   mail: "mail/{mailId}",
 } as const;

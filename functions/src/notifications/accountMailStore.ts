@@ -8,7 +8,9 @@ import type { Firestore } from "firebase-admin/firestore";
 import { SEEDED_ACCOUNT_CLAIM } from "../model/index.js";
 import { DomainError } from "../shared/errors.js";
 import { refs } from "../shared/refs.js";
-import { enqueueMail } from "./mailStore.js";
+import { callerSubject, emailSubject, takeRateLimit } from "../limits/index.js";
+import { runDomainTransaction } from "../shared/transactions.js";
+import { enqueueMail, newMailDocument } from "./mailStore.js";
 import { passwordResetEmail, verifyEmail, welcomeEmail } from "./templates.js";
 import { dataOrAbsent } from "../shared/firestore.js";
 
@@ -56,34 +58,87 @@ export async function queueWelcomeEmail(
   return queued ? "queued" : "already-queued";
 }
 
-/** Queues a verification link for the caller's address; false if one was queued this minute. */
+/**
+ * Queues a verification link for the caller's address; false if one was queued this minute (that
+ * repeat sends nothing, so it takes no place in the member's `verificationEmail` limit). The
+ * limit is taken in the transaction that queues the email: a refused call queues nothing.
+ */
 export async function queueVerificationEmail(deps: AccountMailDeps, uid: string): Promise<boolean> {
+  const nowMs = (deps.now ?? Date.now)();
   const user = await deps.auth.getUser(uid);
   if (!user.email) throw new DomainError("failed-precondition", "This account has no email address.");
   if (user.emailVerified) throw new DomainError("failed-precondition", "Your email address is already verified.");
-  const verifyUrl = await deps.auth.generateEmailVerificationLink(user.email, { url: deps.appUrl });
-  return enqueueMail(deps.db, `verify_email-${uid}-${minuteOf((deps.now ?? Date.now)())}`, {
-    to: user.email,
-    content: verifyEmail({ verifyUrl }),
-    kind: "verify_email",
-    uid,
-    unsubscribe: null,
+  const to = user.email;
+  const verifyUrl = await deps.auth.generateEmailVerificationLink(to, { url: deps.appUrl });
+  const mailRef = refs(deps.db).mail(`verify_email-${uid}-${minuteOf(nowMs)}`);
+  return runDomainTransaction(deps.db, async (tx) => {
+    if ((await tx.get(mailRef)).exists) return false;
+    const record = await takeRateLimit(tx, deps.db, "verificationEmail", uid, nowMs, "verification emails");
+    record();
+    tx.create(
+      mailRef,
+      newMailDocument({ to, content: verifyEmail({ verifyUrl }), kind: "verify_email", uid, unsubscribe: null }),
+    );
+    return true;
   });
 }
 
 /**
  * Queues a reset link if the address has an account, and does the same visible nothing if not,
- * so nobody can probe for members.
+ * so nobody can probe for members. Both limits (per address, per caller IP) are counted for
+ * every request, known address or not and even when this minute's email is already queued: a
+ * limit that counted only real sends would be reached sooner for unknown addresses, and so tell
+ * them apart. They are taken in the transaction that queues the email: a refused call queues
+ * nothing.
+ *
+ * `callerIp` is null when the request carried none; such callers share one count rather than
+ * going unlimited.
  */
-export async function queuePasswordResetEmail(deps: AccountMailDeps, email: string): Promise<void> {
+export async function queuePasswordResetEmail(
+  deps: AccountMailDeps,
+  email: string,
+  callerIp: string | null,
+): Promise<void> {
+  const nowMs = (deps.now ?? Date.now)();
   const user = await deps.auth.getUserByEmail(email).catch(() => null);
-  if (!user?.email) return;
-  const resetUrl = await deps.auth.generatePasswordResetLink(user.email, { url: deps.appUrl });
-  await enqueueMail(deps.db, `password_reset-${user.uid}-${minuteOf((deps.now ?? Date.now)())}`, {
-    to: user.email,
-    content: passwordResetEmail({ resetUrl }),
-    kind: "password_reset",
-    uid: user.uid,
-    unsubscribe: null,
+  const send = user?.email
+    ? {
+        to: user.email,
+        uid: user.uid,
+        ref: refs(deps.db).mail(`password_reset-${user.uid}-${minuteOf(nowMs)}`),
+        resetUrl: await deps.auth.generatePasswordResetLink(user.email, { url: deps.appUrl }),
+      }
+    : null;
+  await runDomainTransaction(deps.db, async (tx) => {
+    const perCaller = await takeRateLimit(
+      tx,
+      deps.db,
+      "passwordResetPerCaller",
+      callerSubject(callerIp ?? "unknown"),
+      nowMs,
+      "password-reset requests",
+    );
+    const perAddress = await takeRateLimit(
+      tx,
+      deps.db,
+      "passwordResetPerAddress",
+      emailSubject(email),
+      nowMs,
+      "password-reset emails to this address",
+    );
+    const alreadyQueued = send ? (await tx.get(send.ref)).exists : false;
+    perCaller();
+    perAddress();
+    if (!send || alreadyQueued) return;
+    tx.create(
+      send.ref,
+      newMailDocument({
+        to: send.to,
+        content: passwordResetEmail({ resetUrl: send.resetUrl }),
+        kind: "password_reset",
+        uid: send.uid,
+        unsubscribe: null,
+      }),
+    );
   });
 }

@@ -21,12 +21,15 @@ export const sendVerificationEmail = defineCallable(
   async (_input, caller) => ({ queued: await queueVerificationEmail(accountMail(), caller.uid) }),
 );
 
-/** Answers the same whether or not the address has an account, so nobody can probe for members. */
+/**
+ * Answers the same whether or not the address has an account, so nobody can probe for members;
+ * limited per address and per caller IP (accountMailStore.ts).
+ */
 export const requestPasswordReset = definePublicCallable(
   "requestPasswordReset",
   requestPasswordResetRequestSchema,
-  async ({ email }) => {
-    await queuePasswordResetEmail(accountMail(), email);
+  async ({ email }, visitor) => {
+    await queuePasswordResetEmail(accountMail(), email, visitor.ip);
     return { ok: true };
   },
 );

@@ -12,6 +12,8 @@ export const log = {
   heldPushesSent: (sent: number) => logger.info("held pushes sent", { event: "notifications.heldPushesSent", sent }),
   cleanedUp: (deleted: { notices: number; deliveries: number }) =>
     logger.info("old notifications deleted", { event: "notifications.cleanedUp", ...deleted }),
+  devicesCapped: (uid: string, dropped: number) =>
+    logger.info("oldest devices dropped", { event: "notifications.devicesCapped", uid, dropped }),
   digestsQueued: (queued: number) =>
     logger.info("weekly digests queued", { event: "notifications.digestsQueued", queued }),
 };

@@ -3,9 +3,11 @@
  * and deletes the devices whose tokens FCM reports dead.
  */
 import type { Firestore } from "firebase-admin/firestore";
-import type { deviceSchema, NoticeDraft } from "../model/index.js";
+import { maxDevicesPerMemberOf, type deviceSchema, type NoticeDraft } from "../model/index.js";
+import { limitsConfigIn } from "../limits/index.js";
 import type { TypedDoc } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
+import { devicesBeyondCap } from "./deviceCap.js";
 import { buildPushMessages, deadTokens, type PushSender } from "./push.js";
 import { dataOrAbsent } from "../shared/firestore.js";
 
@@ -83,4 +85,22 @@ export async function sendPush(
   }
   outcome.removedTokens = dead.length;
   return outcome;
+}
+
+/**
+ * Deletes the member's oldest devices beyond `maxDevicesPerMember` (config/limits), and says how
+ * many. In one transaction, so a device refreshed while this runs is not dropped as old; running
+ * it again drops nothing more.
+ */
+export async function capDevices(db: Firestore, uid: string): Promise<number> {
+  return db.runTransaction(async (tx) => {
+    const max = maxDevicesPerMemberOf(await limitsConfigIn(tx, db));
+    const snap = await tx.get(refs(db).devices(uid));
+    const drop = devicesBeyondCap(
+      snap.docs.map((doc) => ({ id: doc.id, updatedAtMs: dataOrAbsent(doc)?.updatedAt.toMillis() ?? null })),
+      max,
+    );
+    for (const id of drop) tx.delete(refs(db).device(uid, id));
+    return drop.length;
+  });
 }

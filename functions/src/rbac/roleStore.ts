@@ -9,7 +9,8 @@ import type { Role, SetUserRoleResponse } from "../model/index.js";
 import { notifyMany } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
 import { refs } from "../shared/refs.js";
-import { planRoleChange, roleChangedNotice } from "./roles.js";
+import { dataOrAbsent } from "../shared/firestore.js";
+import { planRoleChange, roleChangedNotice, roleHeldNow } from "./roles.js";
 
 export interface RoleChangeDeps {
   auth: Pick<Auth, "getUser" | "setCustomUserClaims">;
@@ -63,4 +64,13 @@ export async function applyRoleChange(
   if (logged)
     await notifyMany(deps.db, [change.targetUid], roleChangedNotice(auditRef.id, plan.previousRole, plan.nextRole));
   return { uid: change.targetUid, role: plan.nextRole, previousRole: plan.previousRole, changed: plan.changed };
+}
+
+/**
+ * The role a signed-in caller holds now: their token's claim checked against the stored profile
+ * (roles.ts, roleHeldNow), for actions a demoted caller must lose at once.
+ */
+export async function currentRoleOf(db: Firestore, caller: { uid: string; role: Role }): Promise<Role> {
+  const profile = dataOrAbsent(await refs(db).user(caller.uid).get());
+  return roleHeldNow(caller.role, profile?.role);
 }

@@ -60,3 +60,16 @@ export function roleChangedNotice(changeId: string, previousRole: Role, nextRole
     data: {},
   };
 }
+
+const RANK: Readonly<Record<Role, number>> = { member: 0, instructor: 1, admin: 2 };
+
+/**
+ * The role a caller holds now, from the claim on their token and the profile's mirror. A claim
+ * outlives a demotion until the token refreshes (up to an hour), and applyRoleChange moves the
+ * mirror only after the claim: so the lower of the two is the role in force. No profile counts as
+ * `member`.
+ */
+export function roleHeldNow(claimed: Role, stored: Role | undefined): Role {
+  const mirror = stored ?? "member";
+  return RANK[mirror] < RANK[claimed] ? mirror : claimed;
+}

@@ -49,14 +49,24 @@ export function defineCallable<S extends z.ZodType, R>(
   );
 }
 
+/** A signed-out visitor, known only by where the request came from (for rate limits). */
+export interface Visitor {
+  /** The client's IP as the hosting front end reports it; null if the request carried none. */
+  ip: string | null;
+}
+
+export function visitorOf(request: Pick<CallableRequest, "rawRequest">): Visitor {
+  return { ip: request.rawRequest.ip || null };
+}
+
 /** A callable for signed-out visitors (a password reset): the same validation and error edge, no caller. */
 export function definePublicCallable<S extends z.ZodType, R>(
   name: string,
   schema: S,
-  handler: (input: z.infer<S>) => Promise<R>,
+  handler: (input: z.infer<S>, visitor: Visitor) => Promise<R>,
 ) {
   return onCall({ enforceAppCheck: false }, (request): Promise<R> =>
-    atTheEdge(name, () => handler(parseOrThrow(schema, request.data, `${name} request`))),
+    atTheEdge(name, () => handler(parseOrThrow(schema, request.data, `${name} request`), visitorOf(request))),
   );
 }
 

@@ -8,6 +8,7 @@ import {
   callError,
   closeAdmin,
   createTestUser,
+  roleMirrored,
   shownMessage,
   signedInClient,
   waitForDoc,
@@ -188,6 +189,7 @@ describe("class changes by the instructor", () => {
 describe("attendance", () => {
   it("lets the class's instructor check members in, recording the member's history", async () => {
     const instructor = await createTestUser({ label: "coach", role: "instructor" });
+    await roleMirrored(instructor.uid, "instructor");
     const coach = await signedInClient(instructor.email, instructor.password);
     try {
       const classId = await createClass({
@@ -216,6 +218,7 @@ describe("attendance", () => {
 
   it("opens check-in only from an hour before the class", async () => {
     const instructor = await createTestUser({ label: "early-coach", role: "instructor" });
+    await roleMirrored(instructor.uid, "instructor");
     const coach = await signedInClient(instructor.email, instructor.password);
     try {
       const classId = await createClass({ instructorId: instructor.uid });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planRoleChange, roleChangedNotice } from "../../src/rbac/roles.js";
+import { planRoleChange, roleChangedNotice, roleHeldNow } from "../../src/rbac/roles.js";
 import { DomainError } from "../../src/shared/errors.js";
 
 describe("planRoleChange", () => {
@@ -44,5 +44,18 @@ describe("roleChangedNotice", () => {
     expect(roleChangedNotice("audit-2", "admin", "member").body).toBe(
       "Your Numina account changed from an admin to a member.",
     );
+  });
+});
+
+describe("roleHeldNow", () => {
+  it("is the lower of the token's claim and the stored role, so a demotion holds before the token refreshes", () => {
+    expect(roleHeldNow("instructor", "member")).toBe("member");
+    expect(roleHeldNow("admin", "instructor")).toBe("instructor");
+    expect(roleHeldNow("member", "admin")).toBe("member");
+    expect(roleHeldNow("instructor", "instructor")).toBe("instructor");
+  });
+
+  it("counts a missing profile as member", () => {
+    expect(roleHeldNow("admin", undefined)).toBe("member");
   });
 });

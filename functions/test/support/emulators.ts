@@ -10,7 +10,7 @@ import { deleteApp, FirebaseError, initializeApp, type FirebaseApp } from "fireb
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore } from "firebase/firestore";
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
-import { FUNCTIONS_REGION, type Role } from "../../src/model/index.js";
+import { FUNCTIONS_REGION, paths, type Role } from "../../src/model/index.js";
 
 export const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-numina";
 
@@ -67,6 +67,13 @@ export async function createTestUser(opts: { role?: Role; label?: string } = {})
   if (opts.role) await admin.auth.setCustomUserClaims(user.uid, { role: opts.role });
   return { uid: user.uid, email, password };
 }
+
+/**
+ * Resolves once the profile's role mirror says `role`. Roster actions check the stored role as
+ * well as the claim, and provisionAccount writes the mirror a moment after the account appears.
+ */
+export const roleMirrored = (uid: string, role: Role) =>
+  waitForDoc(paths.user(uid), (d) => (d?.["role"] === role ? true : undefined));
 
 /** Resolves when `check` passes on the document, or fails after `timeoutMs`. Watches; never sleeps. */
 export function waitForDoc<T>(

@@ -121,7 +121,11 @@ function PasswordResetRequest({ initialEmail }: { initialEmail: string }) {
           />
         )}
       </Field>
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && (
+        <Alert kind="error" testId="reset-error">
+          {error}
+        </Alert>
+      )}
       <button type="submit" className="button" disabled={state === "sending" || !email.trim()}>
         {state === "sending" ? "Sending…" : "Send reset link"}
       </button>

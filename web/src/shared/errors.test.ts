@@ -27,6 +27,16 @@ describe("errorMessage: what a member is told", () => {
     );
   });
 
+  it("shows a limit's message as is, with when to try again", () => {
+    const limited = new FirebaseError(
+      "functions/resource-exhausted",
+      "You have reached the limit of 3 password-reset emails to this address. Try again in 42 minutes. [429]",
+    );
+    expect(errorMessage(limited)).toBe(
+      "You have reached the limit of 3 password-reset emails to this address. Try again in 42 minutes.",
+    );
+  });
+
   it("falls back to the error's message, then to a generic line", () => {
     expect(errorMessage(new FirebaseError("storage/unknown", "Storage broke"))).toBe("Storage broke");
     expect(errorMessage(new Error("Plain failure"))).toBe("Plain failure");
