@@ -71,7 +71,13 @@ export function generateDemoConversations(
     const startMs = nowMs - (p + 1) * 24 * 60 * MINUTE_MS;
     const messages = script.lines.map(([who, text], i) => ({
       id: `demo-${String(i + 1).padStart(3, "0")}`,
-      data: { senderId: speakers[who], text, createdAt: timestamp(startMs + i * 7 * MINUTE_MS), deleted: false },
+      data: {
+        senderId: speakers[who],
+        text,
+        createdAt: timestamp(startMs + i * 7 * MINUTE_MS),
+        deleted: false,
+        removedByModerator: false,
+      },
     }));
     const last = messages.at(-1)!;
     return {
