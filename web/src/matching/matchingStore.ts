@@ -1,6 +1,6 @@
 /**
- * Matching from the client: the Discover callable, the member's own actions, blocks and
- * preferences (written directly under the rules), and a live list of their matches.
+ * Matching from the client: the Discover and preferences callables, the member's own actions and
+ * blocks (written directly under the rules), and a live list of their matches.
  */
 import {
   collection,
@@ -32,6 +32,7 @@ import {
   type Match,
   type MatchAction,
   type MatchPreferencesDoc,
+  type SetMatchPreferencesRequest,
   type UnmatchRequest,
 } from "@numina/model";
 import { db, functions } from "../firebase";
@@ -47,6 +48,10 @@ const getPartnerMatchesCallable = httpsCallable<GetPartnerMatchesRequest, GetPar
   "getPartnerMatches",
 );
 const unmatchCallable = httpsCallable<UnmatchRequest, unknown>(functions, "unmatch");
+const setMatchPreferencesCallable = httpsCallable<SetMatchPreferencesRequest, unknown>(
+  functions,
+  "setMatchPreferences",
+);
 const recommendationsCallable = httpsCallable<GetClassRecommendationsRequest, GetClassRecommendationsResponse>(
   functions,
   "getClassRecommendations",
@@ -138,6 +143,11 @@ export async function loadPreferences(uid: string): Promise<MatchPreferencesDoc 
   return snap.exists() ? snap.data() : null;
 }
 
-export async function savePreferences(uid: string, prefs: Omit<MatchPreferencesDoc, "updatedAt">): Promise<void> {
-  await setDoc(doc(db, paths.matchPreferences(uid)), { ...prefs, updatedAt: serverTimestamp() });
+/**
+ * Saves the member's preferences through the setMatchPreferences callable: each save rebuilds
+ * Discover queues across a city, so the server validates it and counts it against a rate limit
+ * (a refusal's message says when to try again).
+ */
+export async function savePreferences(prefs: SetMatchPreferencesRequest): Promise<void> {
+  await setMatchPreferencesCallable(prefs);
 }
