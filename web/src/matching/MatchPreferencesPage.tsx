@@ -159,7 +159,11 @@ export function MatchPreferencesPage() {
             </select>
           )}
         </Field>
-        {message && <Alert kind={message.kind}>{message.text}</Alert>}
+        {message && (
+          <Alert kind={message.kind} testId="pref-message">
+            {message.text}
+          </Alert>
+        )}
         <div className="form-actions">
           <button type="button" className="button" onClick={() => setPrefs(DEFAULT_MATCH_PREFERENCES)}>
             Reset to defaults
