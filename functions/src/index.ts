@@ -18,7 +18,7 @@ export {
 } from "./notifications/scheduled.js";
 
 // ---- Matching
-export { getClassRecommendations, getPartnerMatches, unmatch } from "./matching/callables.js";
+export { getClassRecommendations, getPartnerMatches, setMatchPreferences, unmatch } from "./matching/callables.js";
 export {
   onBlockCreated,
   onLocationChangedForMatching,

@@ -118,4 +118,29 @@ describe("matching", () => {
     await expect(card(a.page, casey.uid).count()).resolves.toBe(0);
     await screenshot(a.page, "matching-after-block");
   }, 420_000);
+
+  it("saves match preferences through the server, and says so when the day's saves are used up", async () => {
+    const member = await discoverableMember("drew", 5);
+    // One save allowed, so the second shows the refusal; only this limit is overridden.
+    await fixtures.db
+      .doc(paths.limitsConfig())
+      .set({ rates: { matchPreferences: { max: 1, windowMinutes: 60 } } }, { merge: true });
+    try {
+      const { page } = await openSession(browser, baseUrl);
+      await signInToHome(page, member.email, member.password);
+      await page.goto("/matches/preferences");
+      await page.getByTestId("pref-discoverable").uncheck();
+      await page.getByTestId("pref-save").click();
+      await waitForText(page.getByTestId("pref-message"), "Saved.");
+      expect((await fixtures.db.doc(paths.matchPreferences(member.uid)).get()).get("discoverable")).toBe(false);
+
+      await page.getByTestId("pref-discoverable").check();
+      await page.getByTestId("pref-save").click();
+      await waitForText(page.getByTestId("pref-message"), /You have reached the limit of 1 match preference changes\./);
+      expect((await fixtures.db.doc(paths.matchPreferences(member.uid)).get()).get("discoverable")).toBe(false);
+      await screenshot(page, "matching-preferences-limit");
+    } finally {
+      await fixtures.db.doc(paths.limitsConfig()).update({ "rates.matchPreferences": FieldValue.delete() });
+    }
+  }, 180_000);
 });

@@ -1,7 +1,8 @@
 /**
  * users/{uid}/matchActions/{targetUid} and the super-like quota beside it. A member records their
- * own like / pass / super-like once per target; nobody forges another member's action; a
- * super-like needs the same batch to bump today's count, which stops at the configured limit.
+ * own like / pass / super-like once per target; nobody forges another member's action; a like or
+ * super-like reaches only someone in the member's Discover queue; a super-like needs the same
+ * batch to bump today's count, which stops at the configured limit.
  */
 import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import {
@@ -27,6 +28,10 @@ const ON_BOB = paths.matchAction(ALICE, BOB);
 const QUOTA = paths.superLikeQuota(ALICE);
 const action = (kind: string) => ({ action: kind, createdAt: serverTimestamp() });
 const today = () => utcDayNumber(Date.now());
+/** Who the queue put in front of Alice (functions write these; the rules only check they exist). */
+const ALICES_QUEUE = [BOB, "b1", "b2", "b3", "b4"];
+/** A member Alice knows the uid of but who is not in her queue: hidden, far away, or not her type. */
+const HIDDEN = "hidden";
 
 /** The client's super-like: the action and the quota bump in one batch. */
 function superLike(db: Firestore, target: string, count: number, day = today()) {
@@ -44,7 +49,12 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await env.clearFirestore();
-  await seed(env, { [paths.matchAction(ALICE, "carol")]: { action: "like", createdAt: STALE_TIME } });
+  await seed(env, {
+    [paths.matchAction(ALICE, "carol")]: { action: "like", createdAt: STALE_TIME },
+    ...Object.fromEntries(ALICES_QUEUE.map((uid) => [paths.candidate(ALICE, uid), { uid, rank: 50 }])),
+    // Hidden's own queue has Alice: that lets Hidden like Alice, not Alice like Hidden.
+    [paths.candidate(HIDDEN, ALICE)]: { uid: ALICE, rank: 50 },
+  });
 });
 
 describe("read", () => {
@@ -76,6 +86,16 @@ describe("like and pass", () => {
     await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), ON_BOB), data), false);
   });
 
+  it("a like reaches only someone in the member's queue", async () => {
+    const db = firestoreAs(env, "owner");
+    await expectAllowed(setDoc(doc(db, paths.matchAction(ALICE, HIDDEN)), action("like")), false);
+    await expectAllowed(setDoc(doc(db, ON_BOB), action("like")), true);
+  });
+
+  it("a pass needs no queue entry: it only hides someone from the member's own queue", async () => {
+    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), paths.matchAction(ALICE, HIDDEN)), action("pass")), true);
+  });
+
   it("nobody acts on themselves", async () => {
     await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), paths.matchAction(ALICE, ALICE)), action("like")), false);
   });
@@ -92,6 +112,13 @@ describe("like and pass", () => {
 describe("super-like", () => {
   it("is allowed with the quota bump in the same batch", async () => {
     await expectAllowed(superLike(firestoreAs(env, "owner"), BOB, 1), true);
+  });
+
+  it("is refused to someone not in the member's queue, quota bump or not", async () => {
+    const db = firestoreAs(env, "owner");
+    await expectAllowed(superLike(db, HIDDEN, 1), false);
+    // The refused batch counted nothing: the first super-like of the day is still count 1.
+    await expectAllowed(superLike(db, BOB, 1), true);
   });
 
   it("is refused without the quota bump", async () => {

@@ -14,8 +14,6 @@ import {
   FITNESS_LEVELS,
   INTERESTS,
   MATCH_ACTIONS,
-  MATCH_AUDIENCES,
-  matchPreferencesSchema,
   MATCHING_FACTORS,
   privateSettingsSchema,
   profileEditSchema,
@@ -70,7 +68,6 @@ describe("firestore.rules vocabularies equal the catalog", () => {
     ["CLASS_STATUSES", CLASS_STATUSES],
     // ---- Matching
     ["MATCH_ACTIONS", MATCH_ACTIONS],
-    ["MATCH_AUDIENCES", MATCH_AUDIENCES],
     ["MATCHING_FACTORS", MATCHING_FACTORS],
     // ---- Limits
     ["RATE_LIMIT_NAMES", RATE_LIMIT_NAMES],
@@ -87,8 +84,6 @@ describe("firestore.rules field lists equal the schemas", () => {
     ["SETTINGS_FIELDS", Object.keys(privateSettingsSchema.shape)],
     ["CLASS_EDIT_FIELDS", Object.keys(classEditSchema.shape)],
     ["CLASS_FIELDS", Object.keys(classSchema.shape)],
-    // ---- Matching
-    ["MATCH_PREFERENCE_FIELDS", Object.keys(matchPreferencesSchema.shape).filter((k) => k !== "updatedAt")],
   ];
   it.each(fieldLists)("%s", (name, expected) => {
     // Order is irrelevant to a key list; membership is what the rules enforce.

@@ -1,6 +1,7 @@
 import {
   getClassRecommendationsRequestSchema,
   getPartnerMatchesRequestSchema,
+  setMatchPreferencesRequestSchema,
   unmatchRequestSchema,
   type GetClassRecommendationsResponse,
   type GetPartnerMatchesResponse,
@@ -8,6 +9,7 @@ import {
 import { defineCallable } from "../shared/callable.js";
 import { db } from "../shared/firebase.js";
 import { unmatch as dissolve } from "./matchStore.js";
+import { saveMatchPreferences } from "./preferencesStore.js";
 import { pageOfPartners } from "./queuePageStore.js";
 import { recommendClasses } from "./recommendationStore.js";
 
@@ -16,6 +18,19 @@ export const getPartnerMatches = defineCallable(
   "getPartnerMatches",
   getPartnerMatchesRequestSchema,
   (input, caller): Promise<GetPartnerMatchesResponse> => pageOfPartners(db(), caller.uid, input),
+);
+
+/**
+ * `setMatchPreferences({ maxDistanceKm?, fitnessLevels?, interests?, audience?, discoverable? })`:
+ * replaces the caller's Discover preferences; rate-limited, since each save rebuilds queues.
+ */
+export const setMatchPreferences = defineCallable(
+  "setMatchPreferences",
+  setMatchPreferencesRequestSchema,
+  async (input, caller) => {
+    await saveMatchPreferences(db(), caller.uid, input, Date.now());
+    return { ok: true };
+  },
 );
 
 /** `unmatch({ uid })`: ends the caller's match with `uid`; the conversation closes for both. */

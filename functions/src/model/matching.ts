@@ -33,7 +33,7 @@ export const matchSchema = z.object({
 export type Match = z.infer<typeof matchSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// users/{uid}/private/matchPreferences (owner-written; every field optional)
+// users/{uid}/private/matchPreferences (written by setMatchPreferences; every field optional)
 
 export const MATCH_AUDIENCES = ["everyone", "members_only"] as const;
 export type MatchAudience = (typeof MATCH_AUDIENCES)[number];
@@ -204,6 +204,10 @@ export interface GetPartnerMatchesResponse {
   matches: PartnerMatch[];
   nextCursor: string | null;
 }
+
+/** The preferences as a member saves them; the server stamps `updatedAt`. */
+export const setMatchPreferencesRequestSchema = matchPreferencesSchema.omit({ updatedAt: true });
+export type SetMatchPreferencesRequest = z.infer<typeof setMatchPreferencesRequestSchema>;
 
 export const unmatchRequestSchema = z.object({ uid: uidIdSchema });
 export type UnmatchRequest = z.infer<typeof unmatchRequestSchema>;

@@ -4,7 +4,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { collections, pairIdOf, paths } from "../../src/model/index.js";
-import { applyBlock, formMatchIfMutual, unmatch } from "../../src/matching/matchStore.js";
+import { applyBlock, applyMatchAction, formMatchIfMutual, unmatch } from "../../src/matching/matchStore.js";
+import { refreshCandidates } from "../../src/matching/queueRebuildStore.js";
 import { isolatedFirestore } from "../support/emulators.js";
 import { putAction, putMember } from "../support/matchingScenario.js";
 import { uniqueId } from "../support/scenarios.js";
@@ -100,5 +101,55 @@ describe("unmatch and block", () => {
     expect(await applyBlock(db, a, b)).toBe(false);
     expect(await matchesOf(db, b)).toHaveLength(0);
     expect((await db.doc(paths.conversation(pairId)).get()).get("status")).toBe("closed");
+  });
+});
+
+describe("applyMatchAction", () => {
+  /** Both members in each other's queue, as a rebuild leaves them. */
+  async function queuedPair() {
+    const p = await pair();
+    await refreshCandidates(p.db, p.a, { fanout: true });
+    for (const [owner, other] of [
+      [p.a, p.b],
+      [p.b, p.a],
+    ] as const) {
+      expect((await p.db.doc(paths.candidate(owner, other)).get()).exists).toBe(true);
+    }
+    return p;
+  }
+
+  const superLikeNotice = (db: FirebaseFirestore.Firestore, to: string, from: string) =>
+    db.doc(paths.notification(to, `super_like-${from}`)).get();
+
+  it("a super-like's notice names the sender as their stored profile does, whatever the action holds", async () => {
+    const { db, a, b } = await queuedPair();
+    await db.doc(paths.user(a)).update({ displayName: "Sam Runner" });
+    // Rules allow only { action, createdAt }; written here through the Admin SDK, a field that
+    // tries to pass as someone else still reaches nobody.
+    await db
+      .doc(paths.matchAction(a, b))
+      .set({ action: "super_like", createdAt: new Date(), displayName: "Numina Safety Team" });
+    expect(await applyMatchAction(db, a, b, "super_like")).toBe("not_mutual");
+    const notice = (await superLikeNotice(db, b, a)).data();
+    expect(notice?.["title"]).toBe("Sam Runner super-liked you");
+    expect(JSON.stringify(notice)).not.toContain("Numina Safety Team");
+    expect((await db.doc(paths.candidate(b, a)).get()).get("superLikedYou")).toBe(true);
+  });
+
+  it.each([
+    ["the recipient", (a: string, b: string) => paths.block(b, a)],
+    ["the sender", (a: string, b: string) => paths.block(a, b)],
+  ])("ignores a super-like and a like across a block by %s made after the queue entry", async (_who, blockPath) => {
+    const { db, a, b } = await queuedPair();
+    // The block's own trigger has not cleaned the queues yet: the entries are still there.
+    await db.doc(blockPath(a, b)).set({ createdAt: new Date() });
+    await Promise.all([putAction(db, a, b, "super_like"), putAction(db, b, a, "like")]);
+
+    expect(await applyMatchAction(db, a, b, "super_like")).toBe("blocked");
+    expect((await superLikeNotice(db, b, a)).exists).toBe(false);
+    expect((await db.doc(paths.candidate(b, a)).get()).get("superLikedYou")).toBe(false);
+    expect(await applyMatchAction(db, b, a, "like")).toBe("blocked");
+    expect(await matchesOf(db, a)).toHaveLength(0);
+    expect(await matchNoticesOf(db, b)).toHaveLength(0);
   });
 });

@@ -23,6 +23,9 @@ const partners = (c: Client, req: GetPartnerMatchesRequest = {}) =>
   c.call<GetPartnerMatchesRequest, GetPartnerMatchesResponse>("getPartnerMatches", req);
 const act = (m: Member, target: string, action: "like" | "pass") =>
   setDoc(doc(m.db, paths.matchAction(m.uid, target)), { action, createdAt: serverTimestamp() });
+/** A like needs the target in the liker's queue (the rules check it), which the triggers fill. */
+const inQueue = (m: Member, target: Member) =>
+  waitForDoc(paths.candidate(m.uid, target.uid), (d) => (d ? true : undefined), 45_000);
 
 /** Members far from everyone else's tests: each scenario gets its own spot on the map. */
 const HERE = { lat: 38.7223 + Math.random(), lng: -9.1393 };
@@ -117,6 +120,23 @@ describe("getClassRecommendations", () => {
   }, 40_000);
 });
 
+describe("reach", () => {
+  it("refuses a like or super-like to a member who is not in the liker's queue", async () => {
+    const [a, , , d] = members;
+    // d has not said when they are free, so nobody's queue holds them; a knows d's uid anyway.
+    await expect(act(a!, d!.uid, "like")).rejects.toMatchObject({ code: "permission-denied" });
+    const batch = writeBatch(a!.db);
+    batch.set(doc(a!.db, paths.matchAction(a!.uid, d!.uid)), { action: "super_like", createdAt: serverTimestamp() });
+    batch.set(doc(a!.db, paths.superLikeQuota(a!.uid)), {
+      day: utcDayNumber(Date.now()),
+      count: 1,
+      lastTargetUid: d!.uid,
+    });
+    await expect(batch.commit()).rejects.toMatchObject({ code: "permission-denied" });
+    expect((await admin.db.doc(paths.notification(d!.uid, `super_like-${a!.uid}`)).get()).exists).toBe(false);
+  });
+});
+
 describe("mutual likes", () => {
   it("form one match both members see live, with a conversation and a notice each", async () => {
     const [a, b] = members;
@@ -130,6 +150,7 @@ describe("mutual likes", () => {
         }
       });
     });
+    await Promise.all([inQueue(a!, b!), inQueue(b!, a!)]);
     await Promise.all([act(a!, b!.uid, "like"), act(b!, a!.uid, "like")]);
     expect(await seenByB).toEqual([pairId]);
     await waitForDoc(paths.conversation(pairId), (d) => (d?.["status"] === "open" ? true : undefined));
@@ -153,6 +174,7 @@ describe("mutual likes", () => {
 
   it("a super-like reaches its recipient as a notice", async () => {
     const [, , c, , e] = members;
+    await inQueue(c!, e!);
     const batch = writeBatch(c!.db);
     batch.set(doc(c!.db, paths.matchAction(c!.uid, e!.uid)), { action: "super_like", createdAt: serverTimestamp() });
     batch.set(doc(c!.db, paths.superLikeQuota(c!.uid)), {
@@ -168,6 +190,7 @@ describe("mutual likes", () => {
   it("unmatch closes the conversation; only a member of the pair can do it", async () => {
     const [, , c, , e] = members;
     const pairId = pairIdOf(c!.uid, e!.uid);
+    await inQueue(e!, c!);
     await act(e!, c!.uid, "like");
     await waitForDoc(paths.match(pairId), (d) => (d ? true : undefined));
     const [, b] = members;

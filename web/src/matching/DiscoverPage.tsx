@@ -39,22 +39,27 @@ export function DiscoverPage() {
     void load();
   }, [load]);
 
+  const removeCard = (uid: string) =>
+    setState((current) =>
+      current.status === "ready" ? { ...current, cards: current.cards.filter((c) => c.uid !== uid) } : current,
+    );
+
   async function respond(card: PartnerMatch, action: MatchAction) {
     setBusy(card.uid);
     setNotice(null);
     try {
-      await answer(session.uid, card.uid, action);
-      setState((current) =>
-        current.status === "ready" ? { ...current, cards: current.cards.filter((c) => c.uid !== card.uid) } : current,
-      );
-      if (action !== "pass")
+      const outcome = await answer(session.uid, card.uid, action);
+      if (outcome === "no-super-likes-left") {
+        setNotice({ kind: "error", text: "You have used today's super-likes. Try a like instead." });
+        return;
+      }
+      removeCard(card.uid);
+      if (outcome === "not-in-discover")
+        setNotice({ kind: "error", text: `${card.displayName} is no longer in your Discover.` });
+      else if (action !== "pass")
         setNotice({ kind: "success", text: `You ${action === "like" ? "liked" : "super-liked"} ${card.displayName}.` });
     } catch (error) {
-      const denied = action === "super_like" && errorMessage(error).includes("permission");
-      setNotice({
-        kind: "error",
-        text: denied ? "You have used today's super-likes. Try a like instead." : errorMessage(error),
-      });
+      setNotice({ kind: "error", text: errorMessage(error) });
     } finally {
       setBusy(null);
     }

@@ -59,14 +59,14 @@ export function MatchPreferencesPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!prefs) return;
-    // The same schema the rules and the matcher read the document with.
+    // The same schema setMatchPreferences and the matcher read the preferences with.
     const parsed = matchPreferencesSchema.safeParse(prefs);
     setErrors(fieldErrors(parsed.error, FIELD_AT, MESSAGES));
     if (!parsed.success) return;
     setSaving(true);
     setMessage(null);
     try {
-      await savePreferences(session.uid, prefs);
+      await savePreferences(prefs);
       setMessage({ kind: "success", text: "Saved. Discover will update in a moment." });
     } catch (error) {
       setMessage({ kind: "error", text: errorMessage(error) });
@@ -159,7 +159,11 @@ export function MatchPreferencesPage() {
             </select>
           )}
         </Field>
-        {message && <Alert kind={message.kind}>{message.text}</Alert>}
+        {message && (
+          <Alert kind={message.kind} testId="pref-message">
+            {message.text}
+          </Alert>
+        )}
         <div className="form-actions">
           <button type="button" className="button" onClick={() => setPrefs(DEFAULT_MATCH_PREFERENCES)}>
             Reset to defaults

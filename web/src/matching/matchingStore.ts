@@ -1,6 +1,6 @@
 /**
- * Matching from the client: the Discover callable, the member's own actions, blocks and
- * preferences (written directly under the rules), and a live list of their matches.
+ * Matching from the client: the Discover and preferences callables, the member's own actions and
+ * blocks (written directly under the rules), and a live list of their matches.
  */
 import {
   collection,
@@ -14,9 +14,12 @@ import {
   where,
   type Unsubscribe,
 } from "firebase/firestore";
+import { FirebaseError } from "firebase/app";
 import { httpsCallable } from "firebase/functions";
 import {
   collections,
+  DEFAULT_SUPER_LIKES_PER_DAY,
+  matchingConfigSchema,
   paths,
   matchPreferencesSchema,
   matchSchema,
@@ -29,6 +32,7 @@ import {
   type Match,
   type MatchAction,
   type MatchPreferencesDoc,
+  type SetMatchPreferencesRequest,
   type UnmatchRequest,
 } from "@numina/model";
 import { db, functions } from "../firebase";
@@ -37,12 +41,17 @@ import { allItems, watchQuery, type Item, type Watcher } from "../shared/watch";
 
 const matchConverter = converterFor(matchSchema);
 const preferencesConverter = converterFor(matchPreferencesSchema);
+const matchingConfigConverter = converterFor(matchingConfigSchema);
 
 const getPartnerMatchesCallable = httpsCallable<GetPartnerMatchesRequest, GetPartnerMatchesResponse>(
   functions,
   "getPartnerMatches",
 );
 const unmatchCallable = httpsCallable<UnmatchRequest, unknown>(functions, "unmatch");
+const setMatchPreferencesCallable = httpsCallable<SetMatchPreferencesRequest, unknown>(
+  functions,
+  "setMatchPreferences",
+);
 const recommendationsCallable = httpsCallable<GetClassRecommendationsRequest, GetClassRecommendationsResponse>(
   functions,
   "getClassRecommendations",
@@ -57,23 +66,44 @@ export async function getClassRecommendations(limit = 5): Promise<GetClassRecomm
 }
 
 /**
+ * What became of an answer: recorded; refused because today's super-likes are used up (nothing
+ * written); or refused because the candidate has left the member's Discover queue since the page
+ * was served (the rules let a like reach only someone in it).
+ */
+export type AnswerOutcome = "recorded" | "no-super-likes-left" | "not-in-discover";
+
+/**
  * Records the member's answer to a candidate. A super-like also bumps today's counter in the same
  * transaction: the rules check one against the other, and refuse past the daily limit.
  */
-export async function answer(uid: string, targetUid: string, action: MatchAction): Promise<void> {
+export async function answer(uid: string, targetUid: string, action: MatchAction): Promise<AnswerOutcome> {
+  try {
+    return await record(uid, targetUid, action);
+  } catch (error) {
+    if (error instanceof FirebaseError && error.code === "permission-denied") return "not-in-discover";
+    throw error;
+  }
+}
+
+async function record(uid: string, targetUid: string, action: MatchAction): Promise<AnswerOutcome> {
   const actionRef = doc(db, paths.matchAction(uid, targetUid));
   if (action !== "super_like") {
     await setDoc(actionRef, { action, createdAt: serverTimestamp() });
-    return;
+    return "recorded";
   }
   const quotaRef = doc(db, paths.superLikeQuota(uid));
-  await runTransaction(db, async (tx) => {
-    const quota = await tx.get(quotaRef);
+  const configRef = doc(db, paths.matchingConfig()).withConverter(matchingConfigConverter);
+  return runTransaction(db, async (tx) => {
+    const [quota, config] = await Promise.all([tx.get(quotaRef), tx.get(configRef)]);
     const parsed = superLikeQuotaSchema.safeParse(quota.data());
     const today = utcDayNumber(Date.now());
     const count = parsed.success && parsed.data.day === today ? parsed.data.count : 0;
+    // The rules would refuse it too; asking first tells this refusal apart from the other one.
+    const limit = (config.exists() ? config.data().superLikesPerDay : undefined) ?? DEFAULT_SUPER_LIKES_PER_DAY;
+    if (count >= limit) return "no-super-likes-left";
     tx.set(actionRef, { action, createdAt: serverTimestamp() });
     tx.set(quotaRef, { day: today, count: count + 1, lastTargetUid: targetUid });
+    return "recorded";
   });
 }
 
@@ -113,6 +143,11 @@ export async function loadPreferences(uid: string): Promise<MatchPreferencesDoc 
   return snap.exists() ? snap.data() : null;
 }
 
-export async function savePreferences(uid: string, prefs: Omit<MatchPreferencesDoc, "updatedAt">): Promise<void> {
-  await setDoc(doc(db, paths.matchPreferences(uid)), { ...prefs, updatedAt: serverTimestamp() });
+/**
+ * Saves the member's preferences through the setMatchPreferences callable: each save rebuilds
+ * Discover queues across a city, so the server validates it and counts it against a rate limit
+ * (a refusal's message says when to try again).
+ */
+export async function savePreferences(prefs: SetMatchPreferencesRequest): Promise<void> {
+  await setMatchPreferencesCallable(prefs);
 }
