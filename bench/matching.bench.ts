@@ -25,7 +25,7 @@ import { pageOfPartners } from "../functions/src/matching/queuePageStore.js";
 import { refreshCandidates } from "../functions/src/matching/queueRebuildStore.js";
 import { distanceKm, NO_HISTORY, scorePair, type PartnerProfile } from "../functions/src/matching/scoring.js";
 import { admin, isolatedFirestore } from "../functions/test/support/emulators.js";
-import { countReads, memberDocuments, ORIGIN } from "../functions/test/support/matchingScenario.js";
+import { countReads, memberDocuments, ORIGIN, useTestMatchingKey } from "../functions/test/support/matchingScenario.js";
 import { percentile, report, summarise, warmUp, type Series } from "./support/report.js";
 
 const SCORED = Number(process.env.BENCH_SCORED ?? 100_000);
@@ -89,6 +89,7 @@ function scoringThroughput(): Series[] {
 }
 
 async function seedCity(db: Firestore, size: number) {
+  await useTestMatchingKey(db);
   const writer = db.bulkWriter();
   for (let i = 0; i < size; i++) {
     const m = syntheticMember(i);

@@ -34,7 +34,7 @@ import {
 } from "../functions/src/model/index.js";
 import { DomainError } from "../functions/src/shared/errors.js";
 import { rsvp } from "../functions/src/classes/index.js";
-import { refreshAllQueues } from "../functions/src/matching/index.js";
+import { matchingKey, matchingPointOf, publicGeohashOf, refreshAllQueues } from "../functions/src/matching/index.js";
 import { syncClassChatMember } from "../functions/src/messaging/index.js";
 import { chunk, mapLimit } from "./lib/concurrency.js";
 import {
@@ -256,6 +256,12 @@ async function writeProfiles(
   const profileRefs = accounts.map((a) => db.doc(paths.user(a.uid)));
   const settingsRefs = accounts.map((a) => db.doc(paths.privateSettings(a.uid)));
   const snapshots = await db.getAll(...profileRefs, ...settingsRefs);
+  // The public cell is the cell of each member's matching point, as setMyLocation publishes it.
+  const key = await matchingKey(db);
+  const publicCell = (account: DemoAccount) => {
+    const exact = account.settings.location;
+    return exact ? publicGeohashOf(matchingPointOf(exact, account.uid, key)) : null;
+  };
   const olderThanRun = (value: unknown): Timestamp | undefined =>
     value instanceof Timestamp && value.toMillis() < runStartedMs ? value : undefined;
 
@@ -271,7 +277,7 @@ async function writeProfiles(
     return [
       {
         ref: profileRefs[i] as DocumentReference,
-        data: { ...account.profile, createdAt, claimsUpdatedAt },
+        data: { ...account.profile, geohash: publicCell(account), createdAt, claimsUpdatedAt },
         mode: "set",
       },
       { ref: settingsRefs[i] as DocumentReference, data: { ...account.settings, tosAcceptedAt }, mode: "set" },

@@ -18,7 +18,13 @@ export {
 } from "./notifications/scheduled.js";
 
 // ---- Matching
-export { getClassRecommendations, getPartnerMatches, setMatchPreferences, unmatch } from "./matching/callables.js";
+export {
+  getClassRecommendations,
+  getPartnerMatches,
+  setMatchPreferences,
+  setMyLocation,
+  unmatch,
+} from "./matching/callables.js";
 export {
   onBlockCreated,
   onLocationChangedForMatching,

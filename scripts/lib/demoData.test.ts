@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   CITIES,
-  PUBLIC_GEOHASH_PRECISION,
   classSchema,
   privateSettingsSchema,
   userProfileSchema,
@@ -97,13 +96,14 @@ describe("demo data", () => {
     }
   });
 
-  it("keeps members near their city centre, with a coarse public geohash of the private point", () => {
+  it("keeps members near their city centre, publishing no cell of the private point", () => {
     for (const { profile, settings } of data.accounts) {
       const city = CITIES.find((c) => c.id === profile.city);
       const location = settings.location;
       if (!city || !location) throw new Error(`incomplete demo account in ${String(profile.city)}`);
       expect(Math.abs(location.lat - city.lat)).toBeLessThan(0.08); // ~8.9 km
-      expect(profile.geohash).toBe(location.geohash.slice(0, PUBLIC_GEOHASH_PRECISION));
+      // The seed publishes the cell of the matching point (matching/matchingPoint.ts) instead.
+      expect(profile.geohash).toBeNull();
       expect(settings.timeZone).toBe(city.timeZone);
       expect(profile.availability.length).toBeGreaterThanOrEqual(3);
       expect(profile.availability.length).toBeLessThanOrEqual(10);

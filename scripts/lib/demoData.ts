@@ -13,7 +13,6 @@ import {
   AVAILABILITY_SLOTS,
   CITIES,
   INTERESTS,
-  PUBLIC_GEOHASH_PRECISION,
   type AvailabilitySlot,
   type CityId,
   type DayPart,
@@ -217,7 +216,8 @@ function person(ctx: Context, spec: PersonSpec): DemoAccount {
       fitnessLevel,
       interests,
       city: spec.city.id,
-      geohash: geohash.slice(0, PUBLIC_GEOHASH_PRECISION),
+      // Published by the seed from the member's matching point, which needs the server's key.
+      geohash: null,
       availability: weeklyAvailability(rng),
       photoURL: null,
       onboardingComplete: true,

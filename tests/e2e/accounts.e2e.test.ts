@@ -2,6 +2,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { emailSubject } from "../../functions/src/limits/subjects.js";
+import { matchingKey, matchingPointOf, publicGeohashOf } from "../../functions/src/matching/index.js";
 import {
   paths,
   privateSettingsSchema,
@@ -79,7 +80,8 @@ describe("accounts", () => {
     await waitForText(page.getByTestId("header-name"), name);
     await waitForText(page.getByTestId("role-badge"), "Member");
 
-    // What was stored: a coarse public cell, the exact point only in the private document.
+    // What was stored: the exact point only in the private document; the public cell is the cell
+    // of the member's matching point, 1.2–2 km away, never of the exact point.
     const uid = await fixtures.uidOf(email);
     // The page shows the save as soon as the SDK applies it locally; the server has it a moment later.
     const profile = await eventually(async () => {
@@ -90,9 +92,9 @@ describe("accounts", () => {
     expect(profile).toMatchObject({ displayName: name, city: "lisbon", onboardingComplete: true, role: "member" });
     expect(profile).not.toHaveProperty("email");
     expect(settings.location).toMatchObject({ lat: 38.7369, lng: -9.1427 });
-    expect(profile.geohash).toHaveLength(5);
     expect(settings.location?.geohash).toHaveLength(10);
-    expect(settings.location?.geohash.startsWith(profile.geohash ?? "-")).toBe(true);
+    const key = await matchingKey(fixtures.db);
+    expect(profile.geohash).toBe(publicGeohashOf(matchingPointOf({ lat: 38.7369, lng: -9.1427 }, uid, key)));
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" }).click();
     await waitForText(page.getByTestId("profile-email"), email);

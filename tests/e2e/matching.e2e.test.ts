@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { geohashForLocation } from "geofire-common";
 import { FieldValue } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { matchingKey, matchingPointOf, publicGeohashOf } from "../../functions/src/matching/index.js";
 import { pairIdOf, paths } from "../../functions/src/model/index.js";
 import { launchBrowser, openSession } from "./support/browser.js";
 import { Fixtures, type TestUser } from "./support/fixtures.js";
@@ -29,10 +30,11 @@ async function discoverableMember(label: string, kmNorth: number): Promise<TestU
   const user = await fixtures.createUser({ label, onboarded: true });
   const at = { lat: SPOT.lat + kmNorth / 111.2, lng: SPOT.lng };
   const geohash = geohashForLocation([at.lat, at.lng], 10);
+  const publicCell = publicGeohashOf(matchingPointOf(at, user.uid, await matchingKey(fixtures.db)));
   await fixtures.waitForDoc(paths.privateSettings(user.uid));
   await fixtures.db
     .doc(paths.user(user.uid))
-    .update({ city: "lisbon", geohash: geohash.slice(0, 5), interests: ["running", "hiit"] });
+    .update({ city: "lisbon", geohash: publicCell, interests: ["running", "hiit"] });
   await fixtures.db
     .doc(paths.privateSettings(user.uid))
     .update({ location: { ...at, geohash }, updatedAt: FieldValue.serverTimestamp() });

@@ -59,6 +59,8 @@ beforeEach(async () => {
       updatedAt: STALE_TIME,
     },
     [paths.privateSettings(UID.owner)]: privateSettings(),
+    // bob is in alice's Discover queue, so only her standing decides whether she may like him.
+    [paths.candidate(UID.owner, UID.otherMember)]: { score: 80 },
     [paths.privateSettings(UID.instructor)]: privateSettings(),
   });
 });
@@ -100,6 +102,8 @@ describe("a restricted member is refused", () => {
     await expectAllowed(getDoc(doc(db, paths.conversation(DIRECT_ID))), false);
     await expectAllowed(getDocs(collection(db, paths.messages(DIRECT_ID))), false);
     await expectAllowed(setDoc(doc(db, paths.privateSettings(UID.owner)), settingsWrite()), false);
+    const like = { action: "like", createdAt: serverTimestamp() };
+    await expectAllowed(setDoc(doc(db, paths.matchAction(UID.owner, UID.otherMember)), like), false);
   });
 
   it("a suspended instructor cannot create classes", async () => {
@@ -120,6 +124,11 @@ describe("a restricted member is refused", () => {
     await seed(env, { [ALICE]: standing({ standing: "active", until: null }) });
     await expectAllowed(getDoc(doc(firestoreAs(env, "owner"), paths.conversation(DIRECT_ID))), true);
     await expectAllowed(getDocs(collection(firestoreAs(env, "owner"), paths.messages(DIRECT_ID))), true);
+    const like = { action: "like", createdAt: serverTimestamp() };
+    await expectAllowed(
+      setDoc(doc(firestoreAs(env, "owner"), paths.matchAction(UID.owner, UID.otherMember)), like),
+      true,
+    );
   });
 
   it("leaves other members alone", async () => {

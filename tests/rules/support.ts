@@ -177,7 +177,6 @@ export function profileEdit(overrides: Partial<ProfileEdit> = {}): ProfileEdit {
     fitnessLevel: "intermediate",
     interests: ["running", "yoga"],
     city: "london",
-    geohash: "gcpvj",
     availability: ["sat:morning", "tue:evening"],
     photoURL: "https://example.com/alice.png",
     onboardingComplete: true,
@@ -189,6 +188,7 @@ export function profileEdit(overrides: Partial<ProfileEdit> = {}): ProfileEdit {
 export function userProfile(overrides: Partial<UserProfile> = {}): UserProfile {
   return {
     ...profileEdit(),
+    geohash: "gcpvj",
     role: "member",
     disabled: false,
     createdAt: daysFromNow(-30),

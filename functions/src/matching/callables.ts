@@ -2,12 +2,14 @@ import {
   getClassRecommendationsRequestSchema,
   getPartnerMatchesRequestSchema,
   setMatchPreferencesRequestSchema,
+  setMyLocationRequestSchema,
   unmatchRequestSchema,
   type GetClassRecommendationsResponse,
   type GetPartnerMatchesResponse,
 } from "../model/index.js";
 import { defineCallable } from "../shared/callable.js";
 import { db } from "../shared/firebase.js";
+import { setMyLocation as moveTo } from "./locationStore.js";
 import { unmatch as dissolve } from "./matchStore.js";
 import { saveMatchPreferences } from "./preferencesStore.js";
 import { pageOfPartners } from "./queuePageStore.js";
@@ -45,4 +47,9 @@ export const getClassRecommendations = defineCallable(
   getClassRecommendationsRequestSchema,
   (input, caller): Promise<GetClassRecommendationsResponse> =>
     recommendClasses(db(), caller.uid, input.limit ?? 10, Date.now()),
+);
+
+/** `setMyLocation({ lat, lng })`: the caller's exact point, private; counted against `locationChange`. */
+export const setMyLocation = defineCallable("setMyLocation", setMyLocationRequestSchema, (input, caller) =>
+  moveTo(db(), caller.uid, input),
 );

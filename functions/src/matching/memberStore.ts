@@ -12,6 +12,8 @@ import type { MatchAction, UserProfile } from "../model/index.js";
 import { refs } from "../shared/refs.js";
 import { dataOrAbsent, readAll } from "../shared/firestore.js";
 import { publicGeohashRanges } from "./geo.js";
+import { matchingKey } from "./matchingKeyStore.js";
+import { matchingPointOf } from "./matchingPoint.js";
 import { memberFrom, type Member } from "./members.js";
 import type { Neighbourhood, QueueOwner } from "./queueSelection.js";
 import { matchingConfigOf, type LatLng, type MatchingConfig, type PairHistory } from "./scoring.js";
@@ -22,8 +24,8 @@ export async function loadMatchingConfig(db: Firestore): Promise<MatchingConfig>
 
 /**
  * Members by uid, from their profile, match preferences and private settings (3 reads each; 2 for
- * those whose profile the caller already read, passed as `knownProfiles`, null when unreadable).
- * A member without a readable profile is left out.
+ * those whose profile the caller already read, passed as `knownProfiles`, null when unreadable),
+ * each placed at their matching point. A member without a readable profile is left out.
  */
 export async function loadMembers(
   db: Firestore,
@@ -32,6 +34,7 @@ export async function loadMembers(
 ): Promise<Map<string, Member>> {
   const r = refs(db);
   const result = new Map<string, Member>();
+  const key = await matchingKey(db);
   const CHUNK = 100;
   for (let i = 0; i < uids.length; i += CHUNK) {
     const chunk = uids.slice(i, i + CHUNK);
@@ -52,7 +55,8 @@ export async function loadMembers(
       if (!profile) return;
       const prefs = preferences[k];
       const setting = settings[k];
-      result.set(uid, memberFrom(uid, profile, dataOrAbsent(prefs) ?? null, dataOrAbsent(setting) ?? null));
+      const placeOf = (exact: LatLng) => matchingPointOf(exact, uid, key);
+      result.set(uid, memberFrom(uid, profile, dataOrAbsent(prefs) ?? null, dataOrAbsent(setting) ?? null, placeOf));
     });
   }
   return result;

@@ -1,6 +1,7 @@
 /**
  * A member as matching sees them, built from their three documents: the public profile, the match
- * preferences and the private settings (the exact location). Pure.
+ * preferences and the private settings. Matching never sees the exact location: `location` is the
+ * member's matching point (matchingPoint.ts). Pure.
  */
 import {
   effectivePreferences,
@@ -14,6 +15,7 @@ import type { LatLng } from "./scoring.js";
 export interface Member extends DiscoverableMember {
   displayName: string;
   photoURL: string | null;
+  /** The matching point, 1.2–2 km from the exact point; null without a location. */
   location: LatLng | null;
 }
 
@@ -26,8 +28,9 @@ export function memberFrom(
   profile: UserProfile,
   preferences: MatchPreferencesDoc | null,
   settings: PrivateSettings | null,
+  placeOf: (exact: LatLng) => LatLng,
 ): Member {
-  const location = settings?.location ?? null;
+  const exact = settings?.location ?? null;
   return {
     uid,
     role: profile.role,
@@ -36,10 +39,10 @@ export function memberFrom(
     fitnessLevel: profile.fitnessLevel,
     interests: profile.interests,
     availability: profile.availability,
-    hasLocation: location !== null,
+    hasLocation: exact !== null,
     preferences: effectivePreferences(preferences),
     displayName: profile.displayName,
     photoURL: profile.photoURL,
-    location: location ? { lat: location.lat, lng: location.lng } : null,
+    location: exact ? placeOf({ lat: exact.lat, lng: exact.lng }) : null,
   };
 }

@@ -15,6 +15,7 @@ import {
   type MatchingFactor,
 } from "../model/index.js";
 import { distanceBetween } from "geofire-common";
+import { shownDistanceKm } from "./matchingPoint.js";
 import { dayPartPhrase, interestPhrase } from "./phrases.js";
 
 export type MatchingWeights = Record<MatchingFactor, number>;
@@ -119,9 +120,9 @@ export function historyFactor(history: PairHistory): number {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** Whole kilometres, like the distance shown: both come from matching points (matchingPoint.ts). */
 function distancePhrase(km: number): string {
-  if (km < 1) return "Less than 1 km away";
-  return `${Math.round(km)} km away`;
+  return `About ${shownDistanceKm(km)} km away`;
 }
 
 function reasonFor(factor: MatchingFactor, a: PartnerProfile, b: PartnerProfile, km: number, history: PairHistory) {
@@ -186,6 +187,6 @@ export function scorePair(
       history: Math.round(factors.history * 1000) / 1000,
     },
     reasons,
-    distanceKm: round1(km),
+    distanceKm: shownDistanceKm(km),
   };
 }

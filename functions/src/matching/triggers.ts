@@ -31,6 +31,16 @@ function logRefresh(uid: string, cause: RefreshCause, result: RefreshResult | nu
   else log.queuesAlreadyFresh(uid, cause);
 }
 
+/**
+ * When the change committed: the written document's update time. refreshAfterChange compares it
+ * with the read time of the last rebuild, so both must be the database's commit clock. The
+ * event's own `time` need not be the commit time: against the emulator, rapid location moves were
+ * judged "already rebuilt" and skipped, leaving Discover on an old vantage point.
+ */
+function committedAtMs(event: { time: string; data?: { after?: { updateTime?: { toMillis(): number } } } }): number {
+  return event.data?.after?.updateTime?.toMillis() ?? Date.parse(event.time);
+}
+
 export const onMatchActionCreated = onDocumentCreated(
   retried(patterns.matchAction),
   dropWhenStale("onMatchActionCreated", async (event) => {
@@ -59,7 +69,7 @@ export const onProfileChangedForMatching = onDocumentUpdated(
     const after = eventDocument("onProfileChangedForMatching", userProfileSchema, event.data?.after);
     if (after === INVALID_DOCUMENT) return;
     if (!scoredFieldsChanged(previousDocument(userProfileSchema, event.data?.before), after)) return;
-    logRefresh(uid, "profile", await refreshAfterChange(db(), uid, Date.parse(event.time)));
+    logRefresh(uid, "profile", await refreshAfterChange(db(), uid, committedAtMs(event)));
   }),
 );
 
@@ -81,6 +91,6 @@ export const onLocationChangedForMatching = onDocumentWritten(
     const after = eventDocument("onLocationChangedForMatching", privateSettingsSchema, event.data?.after);
     if (after === INVALID_DOCUMENT) return;
     if (!locationChanged(previousDocument(privateSettingsSchema, event.data?.before), after)) return;
-    logRefresh(uid, "location", await refreshAfterChange(db(), uid, Date.parse(event.time)));
+    logRefresh(uid, "location", await refreshAfterChange(db(), uid, committedAtMs(event)));
   }),
 );

@@ -28,11 +28,6 @@ export const profileEditSchema = z.object({
   interests: z.array(interestSchema).max(PROFILE_LIMITS.interestsMax),
   /** Null until onboarding. */
   city: citySchema.nullable(),
-  /** Coarse geohash (PUBLIC_GEOHASH_PRECISION characters) of the private exact point; null until set. */
-  geohash: z
-    .string()
-    .regex(/^[0-9b-hjkmnp-z]{5}$/, "Expected a 5-character geohash")
-    .nullable(),
   availability: z.array(availabilitySlotSchema).max(AVAILABILITY_SLOTS.length),
   photoURL: z.string().url().max(2048).nullable(),
   onboardingComplete: z.boolean(),
@@ -43,6 +38,15 @@ export type ProfileEdit = z.infer<typeof profileEditSchema>;
 export const userProfileSchema = profileEditSchema.extend({
   /** Read-only mirror of the `role` custom claim, written by functions. */
   role: roleSchema,
+  /**
+   * Coarse geohash (PUBLIC_GEOHASH_PRECISION characters) of the member's matching point, never of
+   * their exact point (matching/matchingPoint.ts); written by functions with the location; null
+   * until set.
+   */
+  geohash: z
+    .string()
+    .regex(/^[0-9b-hjkmnp-z]{5}$/, "Expected a 5-character geohash")
+    .nullable(),
   /** Set by functions when an admin disables the account. */
   disabled: z.boolean(),
   createdAt: timestampSchema,
@@ -53,7 +57,7 @@ export const userProfileSchema = profileEditSchema.extend({
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
 /** Fields of `users/{uid}` that only functions may write. */
-export const SERVER_OWNED_PROFILE_FIELDS = ["role", "disabled", "createdAt", "claimsUpdatedAt"] as const;
+export const SERVER_OWNED_PROFILE_FIELDS = ["geohash", "role", "disabled", "createdAt", "claimsUpdatedAt"] as const;
 
 export const exactLocationSchema = z.object({
   lat: z.number().min(-90).max(90),

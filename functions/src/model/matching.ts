@@ -227,3 +227,25 @@ export interface ClassRecommendation {
 export interface GetClassRecommendationsResponse {
   classes: ClassRecommendation[];
 }
+
+/** `setMyLocation`: the member's exact point. Kept private; matching uses a point 1.2–2 km away. */
+export const setMyLocationRequestSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+export type SetMyLocationRequest = z.infer<typeof setMyLocationRequestSchema>;
+export interface SetMyLocationResponse {
+  /** False when the point was already the member's location: nothing written, nothing counted. */
+  changed: boolean;
+}
+
+/**
+ * `serverKeys/{name}`: secrets only functions read (no client access). `matchingPoint` keys the
+ * offsets of matching points; created on first use.
+ */
+export const serverKeySchema = z.object({
+  key: z.string().min(32),
+  createdAt: timestampSchema,
+});
+export type ServerKey = z.infer<typeof serverKeySchema>;
+export const MATCHING_POINT_KEY = "matchingPoint";

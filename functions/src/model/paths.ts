@@ -38,6 +38,8 @@ export const collections = {
   moderation: "moderation",
   // ---- Limits
   rateLimits: "rateLimits",
+  // ---- Server secrets (functions only)
+  serverKeys: "serverKeys",
 } as const;
 
 /** The one settings document under `users/{uid}/private/`. */
@@ -71,6 +73,8 @@ export const paths = {
   /** The precomputed Discover queue (functions only). */
   candidates: (uid: string) => `users/${uid}/candidates`,
   candidate: (uid: string, candidateUid: string) => `users/${uid}/candidates/${candidateUid}`,
+  /** Secrets only functions read, e.g. the key of matching points (no client access). */
+  serverKey: (name: string) => `serverKeys/${name}`,
   /** When the queue was last rebuilt (functions only). */
   candidateQueueState: (uid: string) => `users/${uid}/private/candidateQueue`,
 

@@ -34,6 +34,7 @@ import {
   privateSettingsSchema,
   rateLimitCounterSchema,
   reportSchema,
+  serverKeySchema,
   superLikeQuotaSchema,
   userProfileSchema,
   type RateLimitName,
@@ -74,6 +75,7 @@ function buildRefs(db: Firestore) {
     candidate: (uid: string, candidateUid: string) =>
       typedDoc(db, paths.candidate(uid, candidateUid), candidateEntrySchema),
     candidateQueueState: (uid: string) => typedDoc(db, paths.candidateQueueState(uid), candidateQueueStateSchema),
+    serverKey: (name: string) => typedDoc(db, paths.serverKey(name), serverKeySchema),
 
     // ---- Messaging
     conversations: () => typedCollection(db, collections.conversations, conversationSchema),

@@ -8,7 +8,16 @@ import { encodeCursor } from "../../src/matching/cursor.js";
 import { pageOfPartners } from "../../src/matching/queuePageStore.js";
 import { refreshCandidates } from "../../src/matching/queueRebuildStore.js";
 import { isolatedFirestore } from "../support/emulators.js";
-import { countReads, kmNorthOf, putAction, putMember } from "../support/matchingScenario.js";
+import { shownDistanceKm } from "../../src/matching/matchingPoint.js";
+import { distanceKm } from "../../src/matching/scoring.js";
+import {
+  countReads,
+  kmNorthOf,
+  matchingPointInTests,
+  ORIGIN,
+  putAction,
+  putMember,
+} from "../support/matchingScenario.js";
 import { uniqueId } from "../support/scenarios.js";
 
 const open: (() => Promise<void>)[] = [];
@@ -67,7 +76,9 @@ describe("getPartnerMatches from the queue", () => {
     expect(mid!.score).toBeGreaterThan(superLiker!.score);
     expect(superLiker!.superLikedYou).toBe(true);
     expect(best!.reasons).toContain("You both do HIIT and running");
-    expect(best!.distanceKm).toBeCloseTo(0.5, 1);
+    // 0.5 km apart, but shown from their matching points, in whole kilometres.
+    const apart = distanceKm(matchingPointInTests("me", ORIGIN), matchingPointInTests("best", kmNorthOf(0.5)));
+    expect(best!.distanceKm).toBe(shownDistanceKm(apart));
     for (const m of page.matches) {
       expect(m.reasons.length).toBeGreaterThanOrEqual(1);
       expect(m.reasons.length).toBeLessThanOrEqual(3);
@@ -96,8 +107,8 @@ describe("getPartnerMatches from the queue", () => {
       const { result: page, reads } = await counter.of(() =>
         pageOfPartners(db, "me", { limit: 2, ...(cursor ? { cursor } : {}) }),
       );
-      // The caller (3 documents), the page (2) and two block checks per entry.
-      expect(reads).toBeLessThanOrEqual(3 + 2 + 2 * 2);
+      // The caller (3 documents and the matching key), the page (2) and two block checks per entry.
+      expect(reads).toBeLessThanOrEqual(3 + 1 + 2 + 2 * 2);
       seen.push(...page.matches.map((m) => m.uid));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;

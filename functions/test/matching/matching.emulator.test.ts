@@ -14,7 +14,9 @@ import {
   type GetPartnerMatchesResponse,
 } from "../../src/model/index.js";
 import { admin, callError, closeAdmin, shownMessage, waitForDoc } from "../support/emulators.js";
-import { kmNorthOf, putMember, type MemberSpec } from "../support/matchingScenario.js";
+import { shownDistanceKm } from "../../src/matching/matchingPoint.js";
+import { distanceKm } from "../../src/matching/scoring.js";
+import { kmNorthOf, matchingPointInTests, putMember, type MemberSpec } from "../support/matchingScenario.js";
 import { createClass, signedInMembers, type Client } from "../support/scenarios.js";
 
 type Member = Client & { uid: string };
@@ -70,7 +72,12 @@ describe("getPartnerMatches", () => {
     expect(uids).toEqual(expect.arrayContaining([a!.uid, b!.uid]));
     expect(uids).not.toContain(c!.uid);
     const b1 = page.matches.find((m) => m.uid === b!.uid)!;
-    expect(b1.distanceKm).toBeCloseTo(1, 0);
+    // 1 km apart, shown from their matching points (matchingPoint.ts), in whole kilometres.
+    const apart = distanceKm(
+      matchingPointInTests(b!.uid, kmNorthOf(1, HERE)),
+      matchingPointInTests(c!.uid, kmNorthOf(2, HERE)),
+    );
+    expect(b1.distanceKm).toBe(shownDistanceKm(apart));
     expect(b1.reasons).toContain("You both do HIIT and running");
   }, 90_000);
 

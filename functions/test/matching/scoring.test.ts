@@ -98,7 +98,7 @@ describe("scorePair", () => {
     expect(result.reasons.length).toBeGreaterThanOrEqual(1);
     expect(result.reasons.length).toBeLessThanOrEqual(3);
     expect(result.reasons).toContain("You both do HIIT");
-    expect(result.reasons).toContain("3 km away");
+    expect(result.reasons).toContain("About 3 km away");
     expect(result.reasons).toContain("Both intermediate");
   });
 
@@ -130,7 +130,7 @@ describe("scorePair", () => {
       }),
       NO_HISTORY,
     );
-    expect(result.reasons).toEqual(["30 km away"]);
+    expect(result.reasons).toEqual(["About 30 km away"]);
   });
 
   it("mentions classes taken together when history dominates", () => {

@@ -1,11 +1,40 @@
 /**
  * Scenario builders for matching tests and benches: members placed at a distance from a point,
  * with the profile, private settings and match preferences scoring reads; and a count of the
- * documents an operation reads.
+ * documents an operation reads. `at` is the member's exact point; matching sees them at their
+ * matching point, 1.2–2 km away (matching/matchingPoint.ts), so distances a test asserts come
+ * from matchingPointInTests.
  */
 import { DocumentReference, FieldValue, Firestore, Query, type QuerySnapshot } from "firebase-admin/firestore";
 import { geohashForLocation } from "geofire-common";
-import { paths, type MatchPreferencesDoc, type ProfileEdit, type Role } from "../../src/model/index.js";
+import { matchingPointOf, publicGeohashOf } from "../../src/matching/index.js";
+import {
+  MATCHING_POINT_KEY,
+  paths,
+  type MatchPreferencesDoc,
+  type ProfileEdit,
+  type Role,
+} from "../../src/model/index.js";
+
+/**
+ * The key of matching points in tests: fixed, so members with fixed ids land at the same matching
+ * points every run. Functions read it from serverKeys/matchingPoint like any key.
+ */
+export const TEST_MATCHING_KEY = "numina-tests-matching-point-key-do-not-use-elsewhere";
+
+const keyed = new WeakSet<Firestore>();
+/** Makes the test key the key of `db`'s matching points (once per Firestore instance). */
+export async function useTestMatchingKey(db: Firestore): Promise<void> {
+  if (keyed.has(db)) return;
+  await db
+    .doc(paths.serverKey(MATCHING_POINT_KEY))
+    .set({ key: TEST_MATCHING_KEY, createdAt: FieldValue.serverTimestamp() });
+  keyed.add(db);
+}
+
+/** Where matching places a member of a test (their matching point), under the test key. */
+export const matchingPointInTests = (uid: string, exact: { lat: number; lng: number }) =>
+  matchingPointOf(exact, uid, TEST_MATCHING_KEY);
 
 /** Central London. */
 export const ORIGIN = { lat: 51.5072, lng: -0.1276 };
@@ -34,7 +63,7 @@ export function memberDocuments(uid: string, spec: MemberSpec = {}) {
     fitnessLevel: "intermediate",
     interests: ["hiit", "running"],
     city: "london",
-    geohash: geohash.slice(0, 5),
+    geohash: publicGeohashOf(matchingPointInTests(uid, at)),
     availability: ["tue:evening", "sat:morning"],
     photoURL: null,
     onboardingComplete: true,
@@ -56,6 +85,7 @@ export function memberDocuments(uid: string, spec: MemberSpec = {}) {
 }
 
 export async function putMember(db: Firestore, uid: string, spec: MemberSpec = {}) {
+  await useTestMatchingKey(db);
   const docs = memberDocuments(uid, spec);
   const batch = db.batch();
   batch.set(db.doc(paths.user(uid)), docs.profile);

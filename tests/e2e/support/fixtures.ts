@@ -35,7 +35,6 @@ export function onboardedProfile(displayName: string): ProfileEdit {
     fitnessLevel: "intermediate",
     interests: ["running", "yoga"],
     city: "berlin",
-    geohash: "u33db",
     availability: ["mon:morning", "sat:afternoon"],
     photoURL: null,
     onboardingComplete: true,

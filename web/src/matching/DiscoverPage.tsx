@@ -74,6 +74,12 @@ export function DiscoverPage() {
           Ranked by level, shared interests, distance and when you are both free.{" "}
           <Link to="/matches/preferences">Match preferences</Link>
         </p>
+        <details className="muted" data-testid="distance-note">
+          <summary>Why is the distance approximate?</summary>
+          To keep everyone&apos;s home private, Numina places each member 1–2 km from where they really are, always at
+          the same spot for the same place, and shows distances between those points in whole kilometres. Nobody can
+          work out where you live from Discover, however often they move or ask.
+        </details>
       </header>
       {notice && (
         <Alert kind={notice.kind} testId="discover-notice">
@@ -103,7 +109,7 @@ export function DiscoverPage() {
                     <Link to={`/people/${card.uid}`}>{card.displayName}</Link>
                   </h2>
                   <p className="muted">
-                    <strong data-testid="partner-score">{card.score}</strong>% match · {card.distanceKm} km
+                    <strong data-testid="partner-score">{card.score}</strong>% match · about {card.distanceKm} km
                     {card.superLikedYou && <span className="badge badge-soon"> Super-liked you</span>}
                   </p>
                 </div>

@@ -24,18 +24,17 @@ import { Field, FieldError, FormProblems } from "../shared/Field";
 import { fieldErrors, type FieldErrors } from "../shared/fieldErrors";
 import { humanize } from "../shared/format";
 import { Alert, CityOptions, VocabularyOptions } from "../shared/ui";
-import { publicGeohash, saveProfile, type LatLng } from "./profileStore";
+import { saveProfile, type LatLng } from "./profileStore";
 
 type FieldName = "displayName" | "bio" | "fitnessLevel" | "interests" | "city" | "location" | "availability";
 
-/** Where each part of profileEditSchema is shown: the geohash comes from the chosen location. */
+/** Where each part of profileEditSchema is shown. */
 const FIELD_AT: Record<string, FieldName> = {
   displayName: "displayName",
   bio: "bio",
   fitnessLevel: "fitnessLevel",
   interests: "interests",
   city: "city",
-  geohash: "location",
   availability: "availability",
 };
 
@@ -123,7 +122,6 @@ export function ProfileForm({ uid, profile, savedLocation, submitLabel, onSaved 
       fitnessLevel: values.fitnessLevel,
       interests: values.interests,
       city: values.city || null,
-      geohash: point ? publicGeohash(point) : null,
       availability: values.availability,
       photoURL: profile.photoURL,
       onboardingComplete: true,
@@ -139,7 +137,7 @@ export function ProfileForm({ uid, profile, savedLocation, submitLabel, onSaved 
     setStatus("saving");
     setSaveError(null);
     try {
-      await saveProfile(uid, parsed.data, point);
+      await saveProfile(uid, parsed.data, point, savedLocation);
       setStatus("saved");
       onSaved?.();
     } catch (err) {

@@ -4,25 +4,24 @@
  * are written here; role, email and the other server-owned fields come from functions.
  */
 import { doc, getDoc, serverTimestamp, writeBatch, type DocumentReference } from "firebase/firestore";
-import { geohashForLocation } from "geofire-common";
+import { httpsCallable } from "firebase/functions";
 import {
-  PUBLIC_GEOHASH_PRECISION,
   paths,
   privateSettingsSchema,
   userProfileSchema,
   type ExactLocation,
   type PrivateSettings,
   type ProfileEdit,
+  type SetMyLocationRequest,
+  type SetMyLocationResponse,
   type UserProfile,
 } from "@numina/model";
-import { db } from "../firebase";
+import { db, functions } from "../firebase";
 import { converterFor } from "../shared/converters";
 import { dataOrNull, watchDoc, type Watcher } from "../shared/watch";
 
 export const profileConverter = converterFor(userProfileSchema);
 const settingsConverter = converterFor(privateSettingsSchema);
-
-const EXACT_GEOHASH_PRECISION = 10;
 
 function profileRef(uid: string): DocumentReference<UserProfile> {
   return doc(db, paths.user(uid)).withConverter(profileConverter);
@@ -50,37 +49,30 @@ export interface LatLng {
   lng: number;
 }
 
-export function exactLocation(point: LatLng): ExactLocation {
-  return {
-    lat: point.lat,
-    lng: point.lng,
-    geohash: geohashForLocation([point.lat, point.lng], EXACT_GEOHASH_PRECISION),
-  };
-}
-
-/** The coarse cell published on the profile; the exact point never leaves the private document. */
-export function publicGeohash(point: LatLng): string {
-  return geohashForLocation([point.lat, point.lng], PUBLIC_GEOHASH_PRECISION);
-}
-
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
+const setMyLocationCallable = httpsCallable<SetMyLocationRequest, SetMyLocationResponse>(functions, "setMyLocation");
+
 /**
- * Saves the editable profile and the private location together, so the public geohash and the
- * private point can never disagree.
+ * Saves the editable profile, and the location if it moved. The location goes first, through
+ * setMyLocation: moves are counted (a refused one saves nothing), and the server publishes the
+ * cell of the member's matching point, never of this point.
  */
-export async function saveProfile(uid: string, edit: ProfileEdit, location: LatLng): Promise<void> {
-  const publicFields: ProfileEdit = { ...edit, geohash: publicGeohash(location) };
+export async function saveProfile(
+  uid: string,
+  edit: ProfileEdit,
+  location: LatLng,
+  saved: ExactLocation | null,
+): Promise<void> {
+  if (saved?.lat !== location.lat || saved.lng !== location.lng) {
+    await setMyLocationCallable({ lat: location.lat, lng: location.lng });
+  }
   const batch = writeBatch(db);
   // Plain references (no converter): these are partial updates, and updatedAt must be the
   // sentinel that firestore.rules compares with request.time.
-  batch.update(doc(db, paths.user(uid)), { ...publicFields, updatedAt: serverTimestamp() });
-  batch.update(doc(db, paths.privateSettings(uid)), {
-    location: exactLocation(location),
-    timeZone: browserTimeZone(),
-    updatedAt: serverTimestamp(),
-  });
+  batch.update(doc(db, paths.user(uid)), { ...edit, updatedAt: serverTimestamp() });
+  batch.update(doc(db, paths.privateSettings(uid)), { timeZone: browserTimeZone(), updatedAt: serverTimestamp() });
   await batch.commit();
 }
