@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { cityById } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { Alert, RoleBadge, Spinner } from "../shared/ui";
@@ -51,7 +52,10 @@ export function ProfilePage() {
             <dd>{profile.createdAt.toMillis() ? new Date(profile.createdAt.toMillis()).toLocaleDateString() : "—"}</dd>
           </div>
         </dl>
-        <p className="hint">Your email and exact location are private. Other members see your name, bio and area.</p>
+        <p className="hint">
+          Your email and exact location are private. Other members see your name, bio and area, and distances to you
+          from a point 1–2 km away from where you are. <Link to="/reports">Your reports</Link>
+        </p>
       </section>
       {settings.status === "loading" && <Spinner label="Loading your settings…" />}
       {settings.status === "error" && <Alert kind="error">{settings.message}</Alert>}
