@@ -31,8 +31,6 @@ const standing = (overrides: Partial<Moderation>): Moderation => ({
   standing: "suspended",
   until: daysFromNow(7),
   reason: "Harassment",
-  reportId: null,
-  actorUid: UID.admin,
   updatedAt: STALE_TIME,
   ...overrides,
 });

@@ -16,15 +16,15 @@ export const MODERATION_LIMITS = { reasonMax: 500, suspensionDaysMax: 365 } as c
 /**
  * `moderation/{uid}`: a member's standing. Absent for a member never moderated. The member and
  * admins read it; rules and callables refuse a restricted member (see isRestricted). `until` is
- * when a suspension ends; a ban has none.
+ * when a suspension ends; a ban has none. It names neither the moderator nor the report (whose id
+ * names the reporter): a suspended member must not learn whom to retaliate against. The audit
+ * log, which only admins read, holds both.
  */
 export const moderationSchema = z.object({
   standing: z.enum(STANDINGS),
   until: timestampSchema.nullable(),
   /** Shown to the member: why. */
   reason: z.string().max(MODERATION_LIMITS.reasonMax),
-  reportId: z.string().nullable(),
-  actorUid: z.string().nullable(),
   updatedAt: timestampSchema,
 });
 export type Moderation = z.infer<typeof moderationSchema>;

@@ -114,8 +114,6 @@ export async function moderateMember(
       standing,
       until,
       reason: input.reason,
-      reportId: input.reportId,
-      actorUid: by.uid,
       updatedAt: FieldValue.serverTimestamp(),
     });
     if (profile.disabled !== (standing !== "active")) {

@@ -120,7 +120,13 @@ describe("a suspension, enforced on every path", () => {
     expect(result).toMatchObject({ standing: "suspended" });
 
     const standing = await read(paths.moderation(bob.uid), (d) => moderationSchema.parse(d));
-    expect(standing).toMatchObject({ standing: "suspended", reason: "Harassment", reportId, actorUid: ada.uid });
+    expect(standing).toMatchObject({ standing: "suspended", reason: "Harassment" });
+    // The member reads this document: it names neither the moderator nor the report (whose id
+    // names the reporter).
+    const readable = (await admin.db.doc(paths.moderation(bob.uid)).get()).data() ?? {};
+    expect(Object.keys(readable).sort()).toEqual(["reason", "standing", "until", "updatedAt"]);
+    expect(JSON.stringify(readable)).not.toContain(alice.uid);
+    expect(JSON.stringify(readable)).not.toContain(ada.uid);
     expect(standing.until!.toMillis()).toBeGreaterThan(Date.now() + 6.9 * 24 * 3600_000);
     expect((await read(paths.user(bob.uid), (d) => userProfileSchema.parse(d))).disabled).toBe(true);
     expect((await read(paths.report(reportId), (d) => reportSchema.parse(d))).status).toBe("actioned");
