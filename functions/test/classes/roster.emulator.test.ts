@@ -70,8 +70,10 @@ describe("roster callables after a demotion", () => {
   });
 
   it("refuse an admin demoted to instructor on a class that is not theirs", async () => {
-    const former = await signedInAs("admin", "demoted-admin");
-    const other = await signedInAs("instructor", "other-coach");
+    const [former, other] = await Promise.all([
+      signedInAs("admin", "demoted-admin"),
+      signedInAs("instructor", "other-coach"),
+    ]);
     const [m] = members;
     const classId = await classWithRoster(other.uid, [m!]);
     await applyRoleChange(
@@ -85,8 +87,12 @@ describe("roster callables after a demotion", () => {
   });
 
   it("still let a current instructor run their own class, and an admin any class", async () => {
-    const coach = await signedInAs("instructor", "current-coach");
-    const boss = await signedInAs("admin", "current-admin");
+    // In parallel: each account waits on its provisioning trigger, which queues behind the rest
+    // of the suite's triggers; one after the other, the two waits alone could use up the test's time.
+    const [coach, boss] = await Promise.all([
+      signedInAs("instructor", "current-coach"),
+      signedInAs("admin", "current-admin"),
+    ]);
     const [m, n] = members;
     const classId = await classWithRoster(coach.uid, [m!, n!]);
 
