@@ -49,3 +49,7 @@ export { reportMember, reportMessage } from "./reports/callables.js";
 // ---- Moderation
 export { dismissReport, moderateMember, takeDownMessage } from "./moderation/callables.js";
 export { liftExpiredSuspensions } from "./moderation/scheduled.js";
+
+// ---- Reviews
+export { moderateClassReview, replyToClassReview, submitClassReview } from "./reviews/callables.js";
+export { onClassReviewWritten } from "./reviews/triggers.js";

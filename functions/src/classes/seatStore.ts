@@ -21,7 +21,7 @@ import {
 import type { Attendee, FitnessClass, TimestampLike } from "../model/index.js";
 import { Coalescer } from "../shared/coalesce.js";
 import { refs } from "../shared/refs.js";
-import { GRPC, grpcCode } from "../shared/transactions.js";
+import { GRPC, afterLostRace, grpcCode } from "../shared/transactions.js";
 import { ACTIVE_STATUSES, dueForPromotion, waitlistPositionFor } from "./rsvp.js";
 
 const activeRows = (db: Firestore, classId: string) =>
@@ -115,10 +115,6 @@ export async function reconcileSeats(
 }
 
 const MAX_RECONCILE_PASSES = 60;
-
-/** A random pause, growing with the attempts up to 200 ms, so racers that lost stop colliding. */
-const afterLostRace = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
 
 /**
  * FAILED_PRECONDITION (a stale update time) or ABORTED (the write timed out queueing for a

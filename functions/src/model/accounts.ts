@@ -92,6 +92,8 @@ export const AUDIT_ACTIONS = [
   "member.reinstated",
   "message.taken_down",
   "report.dismissed",
+  "review.published",
+  "review.hidden",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

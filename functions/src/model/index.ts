@@ -14,3 +14,4 @@ export * from "./notifications.js";
 export * from "./reports.js";
 export * from "./moderation.js";
 export * from "./limits.js";
+export * from "./reviews.js";

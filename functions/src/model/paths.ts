@@ -38,6 +38,10 @@ export const collections = {
   moderation: "moderation",
   // ---- Limits
   rateLimits: "rateLimits",
+  // ---- Reviews
+  /** Collection group: every class's reviews (an instructor's, a series', the held queue). */
+  reviews: "reviews",
+  ratingSummaries: "ratingSummaries",
   // ---- Server secrets (functions only)
   serverKeys: "serverKeys",
 } as const;
@@ -117,6 +121,13 @@ export const paths = {
   messageQuota: (uid: string) => `users/${uid}/private/messageQuota`,
   /** One counter per limit and subject; `subject` is a uid or a hash (see limits/subjects.ts). */
   rateLimit: (name: string, subject: string) => `rateLimits/${name}_${subject}`,
+
+  // ---- Reviews
+  reviews: (classId: string) => `classes/${classId}/reviews`,
+  /** One review per attendee and class, keyed by the author (functions only). */
+  review: (classId: string, uid: string) => `classes/${classId}/reviews/${uid}`,
+  /** `id` is ratingSummaryId(subject, subjectId) (functions only). */
+  ratingSummary: (id: string) => `ratingSummaries/${id}`,
 } as const;
 
 export const patterns = {
@@ -136,4 +147,6 @@ export const patterns = {
   // ---- Notifications
   device: "users/{uid}/devices/{deviceId}",
   mail: "mail/{mailId}",
+  // ---- Reviews
+  review: "classes/{classId}/reviews/{uid}",
 } as const;

@@ -7,6 +7,7 @@
  */
 import { FieldValue, Timestamp, type Firestore, type Transaction } from "firebase-admin/firestore";
 import {
+  type AuditAction,
   type DismissReportRequest,
   type ModerateMemberRequest,
   type ModerateMemberResponse,
@@ -52,11 +53,12 @@ function closeReport(
   });
 }
 
-function audit(
+/** An audit entry, in the transaction of the action it records. Other features' moderation uses it too. */
+export function audit(
   tx: Transaction,
   db: Firestore,
   entry: {
-    action: "member.suspended" | "member.banned" | "member.reinstated" | "message.taken_down" | "report.dismissed";
+    action: AuditAction;
     by: Moderator;
     targetUid: string;
     before: Record<string, unknown>;

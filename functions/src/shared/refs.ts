@@ -12,6 +12,7 @@ import {
   blockSchema,
   candidateEntrySchema,
   candidateQueueStateSchema,
+  classReviewSchema,
   classSchema,
   collections,
   conversationMemberSchema,
@@ -33,11 +34,14 @@ import {
   paths,
   privateSettingsSchema,
   rateLimitCounterSchema,
+  ratingSummarySchema,
   reportSchema,
   serverKeySchema,
   superLikeQuotaSchema,
   userProfileSchema,
+  ratingSummaryId,
   type RateLimitName,
+  type RatingSubject,
 } from "../model/index.js";
 import { typedCollection, typedDoc, typedGroup } from "./firestore.js";
 
@@ -119,6 +123,14 @@ function buildRefs(db: Firestore) {
     limitsConfig: () => typedDoc(db, paths.limitsConfig(), limitsConfigSchema),
     rateLimit: (name: RateLimitName, subject: string) =>
       typedDoc(db, paths.rateLimit(name, subject), rateLimitCounterSchema),
+
+    // ---- Reviews
+    reviews: (classId: string) => typedCollection(db, paths.reviews(classId), classReviewSchema),
+    review: (classId: string, uid: string) => typedDoc(db, paths.review(classId, uid), classReviewSchema),
+    /** Every class's reviews: an instructor's, a series', the moderation queue. */
+    allReviews: () => typedGroup(db, collections.reviews, classReviewSchema),
+    ratingSummary: (subject: RatingSubject, subjectId: string) =>
+      typedDoc(db, paths.ratingSummary(ratingSummaryId(subject, subjectId)), ratingSummarySchema),
   };
 }
 

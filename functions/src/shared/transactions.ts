@@ -35,6 +35,13 @@ export const GRPC = { UNKNOWN: 2, ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9, ABO
 export const grpcCode = (error: unknown): number => Number((error as { code?: unknown }).code);
 
 /**
+ * A random pause, growing with the attempts up to 200 ms, for writers guarded by an update time
+ * that lost a race and look again: racers that keep colliding spread out.
+ */
+export const afterLostRace = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+
+/**
  * Creates every document that does not exist yet, in bulk, and counts the ones it created. For
  * writes with deterministic ids, where an existing document means a retried event already did the
  * work. Any other failure throws once all writes are done, so the event is retried (safely: what

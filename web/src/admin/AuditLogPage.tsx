@@ -13,6 +13,8 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   "member.reinstated": "Reinstated",
   "message.taken_down": "Took down a message",
   "report.dismissed": "Dismissed a report",
+  "review.published": "Published a held review",
+  "review.hidden": "Hid a review",
 };
 
 /** What changed, in words: "member → instructor", "until 8 Dec 10:00". */

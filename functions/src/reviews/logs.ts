@@ -1,0 +1,13 @@
+/** Named log events of the reviews feature (see shared/logs.ts). */
+import { logger } from "firebase-functions";
+
+export const log = {
+  reviewed: (classId: string, uid: string, status: string, flags: readonly string[]) =>
+    logger.info("class reviewed", { event: "review.submitted", classId, uid, status, flags }),
+  replied: (classId: string, uid: string, actorUid: string) =>
+    logger.info("review answered", { event: "review.replied", classId, uid, actorUid }),
+  moderated: (classId: string, uid: string, action: string, actorUid: string) =>
+    logger.info("review moderated", { event: "review.moderated", classId, uid, action, actorUid }),
+  summariesRefreshed: (classId: string, uid: string, subjects: number) =>
+    logger.info("rating summaries refreshed", { event: "review.summariesRefreshed", classId, uid, subjects }),
+};
