@@ -51,5 +51,5 @@ export { dismissReport, moderateMember, takeDownMessage } from "./moderation/cal
 export { liftExpiredSuspensions } from "./moderation/scheduled.js";
 
 // ---- Reviews
-export { moderateClassReview, replyToClassReview, submitClassReview } from "./reviews/callables.js";
+export { moderateClassReview, replyToClassReview, reportClassReview, submitClassReview } from "./reviews/callables.js";
 export { onClassReviewWritten } from "./reviews/triggers.js";

@@ -162,6 +162,75 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
       ],
     },
   },
+  {
+    where: "functions/src/reviews/summaryStore.ts: a class's published reviews counted by rating",
+    index: {
+      collectionGroup: "reviews",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "rating", order: "ASCENDING" },
+      ],
+    },
+  },
+  {
+    where: "functions/src/reviews/summaryStore.ts: a series' published reviews counted by rating",
+    index: {
+      collectionGroup: "reviews",
+      queryScope: "COLLECTION_GROUP",
+      fields: [
+        { fieldPath: "seriesId", order: "ASCENDING" },
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "rating", order: "ASCENDING" },
+      ],
+    },
+  },
+  {
+    where: "functions/src/reviews/summaryStore.ts: an instructor's published reviews counted by rating",
+    index: {
+      collectionGroup: "reviews",
+      queryScope: "COLLECTION_GROUP",
+      fields: [
+        { fieldPath: "instructorId", order: "ASCENDING" },
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "rating", order: "ASCENDING" },
+      ],
+    },
+  },
+  {
+    where: "web/src/reviews/reviewsStore.ts: a class's published reviews, newest first",
+    index: {
+      collectionGroup: "reviews",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "createdAt", order: "DESCENDING" },
+      ],
+    },
+  },
+  {
+    where: "web/src/reviews/reviewsStore.ts: an instructor's published reviews, newest first",
+    index: {
+      collectionGroup: "reviews",
+      queryScope: "COLLECTION_GROUP",
+      fields: [
+        { fieldPath: "instructorId", order: "ASCENDING" },
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "createdAt", order: "DESCENDING" },
+      ],
+    },
+  },
+  {
+    where: "web/src/reviews/reviewsStore.ts: the admins' review queue, oldest first",
+    index: {
+      collectionGroup: "reviews",
+      queryScope: "COLLECTION_GROUP",
+      fields: [
+        { fieldPath: "needsModeration", order: "ASCENDING" },
+        { fieldPath: "updatedAt", order: "ASCENDING" },
+      ],
+    },
+  },
 ];
 
 describe("firestore.indexes.json", () => {

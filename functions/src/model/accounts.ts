@@ -94,6 +94,7 @@ export const AUDIT_ACTIONS = [
   "report.dismissed",
   "review.published",
   "review.hidden",
+  "review.removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -126,6 +126,8 @@ export const paths = {
   reviews: (classId: string) => `classes/${classId}/reviews`,
   /** One review per attendee and class, keyed by the author (functions only). */
   review: (classId: string, uid: string) => `classes/${classId}/reviews/${uid}`,
+  reviewReport: (classId: string, uid: string, reporterUid: string) =>
+    `classes/${classId}/reviews/${uid}/reports/${reporterUid}`,
   /** `id` is ratingSummaryId(subject, subjectId) (functions only). */
   ratingSummary: (id: string) => `ratingSummaries/${id}`,
 } as const;

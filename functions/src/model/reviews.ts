@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { MODERATION_LIMITS } from "./moderation.js";
+import { REPORT_DETAILS_MAX, REPORT_REASONS } from "./reports.js";
 import { documentIdSchema, timestampSchema, uidIdSchema } from "./primitives.js";
 
 export const RATING_VALUES = [1, 2, 3, 4, 5] as const;
@@ -57,6 +58,13 @@ export const classReviewSchema = z.object({
   status: z.enum(REVIEW_STATUSES),
   flags: z.array(z.enum(REVIEW_FLAGS)),
   reply: reviewReplySchema.nullable(),
+  /** Members who reported it (one report each, `reviews/{uid}/reports/{reporterUid}`). */
+  reportCount: z.number().int().min(0),
+  /**
+   * In the admins' review queue: held by the content check, or reported since a moderator last
+   * looked. A moderator's decision takes it out; a new report puts it back.
+   */
+  needsModeration: z.boolean(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   /** Until then the author may change it; after, it is final. */
@@ -113,10 +121,13 @@ export const replyToClassReviewRequestSchema = z.object({
 });
 export type ReplyToClassReviewRequest = z.input<typeof replyToClassReviewRequestSchema>;
 
-export const REVIEW_MODERATION_ACTIONS = ["approve", "hide"] as const;
+export const REVIEW_MODERATION_ACTIONS = ["approve", "hide", "remove"] as const;
 export type ReviewModerationAction = (typeof REVIEW_MODERATION_ACTIONS)[number];
 
-/** `moderateClassReview`: an admin publishes a held review, or hides any review, with a reason. */
+/**
+ * `moderateClassReview`: an admin publishes a held or reported review (approve), hides one (it
+ * stays, counted nowhere, visible to its author), or removes it (deleted), with a reason.
+ */
 export const moderateClassReviewRequestSchema = z.object({
   classId: documentIdSchema,
   uid: uidIdSchema,
@@ -124,6 +135,28 @@ export const moderateClassReviewRequestSchema = z.object({
   reason: z.string().trim().min(1).max(MODERATION_LIMITS.reasonMax),
 });
 export type ModerateClassReviewRequest = z.input<typeof moderateClassReviewRequestSchema>;
+
+/**
+ * `classes/{classId}/reviews/{uid}/reports/{reporterUid}`: one member's report of a review, one
+ * per reporter (functions only), so reporting twice counts once.
+ */
+export const reviewReportSchema = z.object({
+  reporterId: z.string().min(1),
+  reason: z.enum(REPORT_REASONS),
+  details: z.string().max(REPORT_DETAILS_MAX),
+  createdAt: timestampSchema,
+});
+export type ReviewReport = z.infer<typeof reviewReportSchema>;
+
+/** `reportClassReview`: a member asks moderators to look at a published review. */
+export const reportClassReviewRequestSchema = z.object({
+  classId: documentIdSchema,
+  uid: uidIdSchema,
+  reason: z.enum(REPORT_REASONS),
+  details: z.string().trim().max(REPORT_DETAILS_MAX).default(""),
+});
+export type ReportClassReviewRequest = z.input<typeof reportClassReviewRequestSchema>;
+export type ReportClassReview = z.output<typeof reportClassReviewRequestSchema>;
 
 /** The plain average of a summary, or null when nobody has rated yet. Pure. */
 export const ratingAverage = (summary: Pick<RatingSummary, "count" | "sum"> | null | undefined): number | null =>

@@ -2,6 +2,7 @@
 import {
   moderateClassReviewRequestSchema,
   replyToClassReviewRequestSchema,
+  reportClassReviewRequestSchema,
   submitClassReviewRequestSchema,
   type SubmitClassReviewResponse,
 } from "../model/index.js";
@@ -9,7 +10,7 @@ import { defineCallable, requireRole } from "../shared/callable.js";
 import { db } from "../shared/firebase.js";
 import { log } from "./logs.js";
 import { moderateReview } from "./reviewModerationStore.js";
-import { replyToReview, submitReview } from "./reviewStore.js";
+import { replyToReview, reportReview, submitReview } from "./reviewStore.js";
 
 /** `submitClassReview({ classId, rating, text })`: write or edit the caller's review (attendees only). */
 export const submitClassReview = defineCallable(
@@ -33,7 +34,18 @@ export const replyToClassReview = defineCallable(
   },
 );
 
-/** Admin-only: `moderateClassReview({ classId, uid, action: approve | hide, reason })`. */
+/** `reportClassReview({ classId, uid, reason, details })`: a member puts a review before moderators. */
+export const reportClassReview = defineCallable(
+  "reportClassReview",
+  reportClassReviewRequestSchema,
+  async (input, caller) => {
+    const result = await reportReview(db(), caller.uid, input, Date.now());
+    if (result.reported) log.reported(input.classId, input.uid, caller.uid, input.reason);
+    return result;
+  },
+);
+
+/** Admin-only: `moderateClassReview({ classId, uid, action: approve | hide | remove, reason })`. */
 export const moderateClassReview = defineCallable(
   "moderateClassReview",
   moderateClassReviewRequestSchema,

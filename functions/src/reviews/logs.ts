@@ -6,6 +6,8 @@ export const log = {
     logger.info("class reviewed", { event: "review.submitted", classId, uid, status, flags }),
   replied: (classId: string, uid: string, actorUid: string) =>
     logger.info("review answered", { event: "review.replied", classId, uid, actorUid }),
+  reported: (classId: string, uid: string, reporterUid: string, reason: string) =>
+    logger.info("review reported", { event: "review.reported", classId, uid, reporterUid, reason }),
   moderated: (classId: string, uid: string, action: string, actorUid: string) =>
     logger.info("review moderated", { event: "review.moderated", classId, uid, action, actorUid }),
   summariesRefreshed: (classId: string, uid: string, subjects: number) =>

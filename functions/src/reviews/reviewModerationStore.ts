@@ -14,23 +14,30 @@ import { runDomainTransaction } from "../shared/transactions.js";
 const OUTCOME = {
   approve: { status: "published", audit: "review.published" },
   hide: { status: "hidden", audit: "review.hidden" },
+  remove: { status: "removed", audit: "review.removed" },
 } as const;
 
 export async function moderateReview(
   db: Firestore,
   by: Moderator,
   input: ModerateClassReviewRequest,
-): Promise<{ status: ReviewStatus }> {
+): Promise<{ status: ReviewStatus | "removed" }> {
   const outcome = OUTCOME[input.action];
   const reviewRef = refs(db).review(input.classId, input.uid);
   return runDomainTransaction(db, async (tx) => {
     const review = dataOrAbsent(await tx.get(reviewRef));
-    if (!review) throw new DomainError("not-found", "This review does not exist.");
-    if (input.action === "approve" && review.status !== "held") {
-      throw new DomainError("failed-precondition", "Only a review waiting for a moderator can be published.");
+    // A retried removal finds nothing left to remove: done, not an error.
+    if (!review) {
+      if (input.action === "remove") return { status: "removed" as const };
+      throw new DomainError("not-found", "This review does not exist.");
     }
-    if (review.status === outcome.status) return { status: review.status };
-    tx.update(reviewRef, { status: outcome.status, updatedAt: FieldValue.serverTimestamp() });
+    if (input.action === "approve" && review.status === "hidden") {
+      throw new DomainError("failed-precondition", "A hidden review stays hidden.");
+    }
+    if (review.status === outcome.status && !review.needsModeration) return { status: review.status };
+    if (outcome.status === "removed") tx.delete(reviewRef);
+    else
+      tx.update(reviewRef, { status: outcome.status, needsModeration: false, updatedAt: FieldValue.serverTimestamp() });
     audit(tx, db, {
       action: outcome.audit,
       by,

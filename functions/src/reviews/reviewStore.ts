@@ -7,10 +7,12 @@
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
 import type {
   ReplyToClassReviewRequest,
+  ReportClassReview,
   Role,
   SubmitClassReview,
   SubmitClassReviewResponse,
 } from "../model/index.js";
+import { takeRateLimit } from "../limits/index.js";
 import { currentRoleOf } from "../rbac/index.js";
 import { DomainError } from "../shared/errors.js";
 import { dataOrAbsent } from "../shared/firestore.js";
@@ -49,7 +51,15 @@ export async function submitReview(
     });
     const now = FieldValue.serverTimestamp();
     if (write.kind === "edit" && existing) {
-      tx.update(reviewRef, { rating: input.rating, text: input.text, status, flags, updatedAt: now });
+      // An edit is checked again: a published review must not be editable into abuse.
+      tx.update(reviewRef, {
+        rating: input.rating,
+        text: input.text,
+        status,
+        flags,
+        needsModeration: status === "held" || existing.reportCount > 0,
+        updatedAt: now,
+      });
       return existing.editableUntil.toMillis();
     }
     const until = editableUntilMs(nowMs);
@@ -66,6 +76,8 @@ export async function submitReview(
       status,
       flags,
       reply: null,
+      reportCount: 0,
+      needsModeration: status === "held",
       createdAt: now,
       updatedAt: now,
       editableUntil: Timestamp.fromMillis(until),
@@ -95,5 +107,36 @@ export async function replyToReview(
     if (!review || review.status !== "published") throw new DomainError("not-found", "This review does not exist.");
     if (review.reply) throw new DomainError("already-exists", "This review already has a reply.");
     tx.update(reviewRef, { reply: { text: input.text, at: FieldValue.serverTimestamp() } });
+  });
+}
+
+/**
+ * A member reports a published review: it goes back into the admins' queue. One report per
+ * reporter and review (its id is the reporter's uid), so a repeated report counts once.
+ */
+export async function reportReview(
+  db: Firestore,
+  reporterUid: string,
+  input: ReportClassReview,
+  nowMs: number,
+): Promise<{ reported: boolean }> {
+  if (reporterUid === input.uid) throw new DomainError("invalid-argument", "uid: You cannot report your own review.");
+  const reviewRef = refs(db).review(input.classId, input.uid);
+  const reportRef = refs(db).reviewReport(input.classId, input.uid, reporterUid);
+  return runDomainTransaction(db, async (tx) => {
+    const [review, earlier] = await Promise.all([tx.get(reviewRef).then(dataOrAbsent), tx.get(reportRef)]);
+    if (!review || review.status !== "published") throw new DomainError("not-found", "This review does not exist.");
+    if (earlier.exists) return { reported: false };
+    // Review reports share the daily limit of every other report a member files.
+    const record = await takeRateLimit(tx, db, "report", reporterUid, nowMs, "reports a day");
+    record();
+    tx.create(reportRef, {
+      reporterId: reporterUid,
+      reason: input.reason,
+      details: input.details,
+      createdAt: FieldValue.serverTimestamp(),
+    });
+    tx.update(reviewRef, { reportCount: FieldValue.increment(1), needsModeration: true });
+    return { reported: true };
   });
 }

@@ -44,9 +44,7 @@ function publishedOf(db: Firestore, s: RatedSubject) {
 
 async function countHistogram(db: Firestore, s: RatedSubject): Promise<number[]> {
   const published = publishedOf(db, s);
-  const counts = await Promise.all(
-    RATING_VALUES.map((stars) => published.where("rating", "==", stars).count().get()),
-  );
+  const counts = await Promise.all(RATING_VALUES.map((stars) => published.where("rating", "==", stars).count().get()));
   return counts.map((c) => c.data().count);
 }
 
@@ -79,7 +77,8 @@ async function writeFreshSummary(db: Firestore, s: RatedSubject): Promise<void> 
     try {
       // A summary that did not exist when we counted is created, never overwritten: whoever
       // created it first counted at least as late as we did, so we count again.
-      if (snap.exists) await ref.update({ count, sum, histogram, updatedAt: summary.updatedAt }, { lastUpdateTime: snap.updateTime! });
+      if (snap.exists)
+        await ref.update({ count, sum, histogram, updatedAt: summary.updatedAt }, { lastUpdateTime: snap.updateTime! });
       else await ref.create(summary);
       metrics.summaryWrites += 1;
       return;

@@ -36,6 +36,7 @@ import {
   rateLimitCounterSchema,
   ratingSummarySchema,
   reportSchema,
+  reviewReportSchema,
   serverKeySchema,
   superLikeQuotaSchema,
   userProfileSchema,
@@ -127,6 +128,8 @@ function buildRefs(db: Firestore) {
     // ---- Reviews
     reviews: (classId: string) => typedCollection(db, paths.reviews(classId), classReviewSchema),
     review: (classId: string, uid: string) => typedDoc(db, paths.review(classId, uid), classReviewSchema),
+    reviewReport: (classId: string, uid: string, reporterUid: string) =>
+      typedDoc(db, paths.reviewReport(classId, uid, reporterUid), reviewReportSchema),
     /** Every class's reviews: an instructor's, a series', the moderation queue. */
     allReviews: () => typedGroup(db, collections.reviews, classReviewSchema),
     ratingSummary: (subject: RatingSubject, subjectId: string) =>

@@ -13,8 +13,9 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   "member.reinstated": "Reinstated",
   "message.taken_down": "Took down a message",
   "report.dismissed": "Dismissed a report",
-  "review.published": "Published a held review",
+  "review.published": "Kept a held or reported review",
   "review.hidden": "Hid a review",
+  "review.removed": "Removed a review",
 };
 
 /** What changed, in words: "member → instructor", "until 8 Dec 10:00". */
