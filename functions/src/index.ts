@@ -52,4 +52,5 @@ export { liftExpiredSuspensions } from "./moderation/scheduled.js";
 
 // ---- Reviews
 export { moderateClassReview, replyToClassReview, reportClassReview, submitClassReview } from "./reviews/callables.js";
+export { sendReviewPrompts } from "./reviews/scheduled.js";
 export { onClassReviewWritten } from "./reviews/triggers.js";

@@ -38,7 +38,7 @@ export const classSchema = classEditSchema.extend({
   waitlistCount: z.number().int().min(0),
   /** Server-owned: the class this one was generated from by a weekly recurrence. */
   seriesId: z.string().nullable().optional(),
-  /** Server-owned: which reminders ("24h", "1h") were sent. */
+  /** Server-owned: which of its notices went out: reminders ("24h", "1h"), the review prompt. */
   remindersSent: z.array(z.string()).optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,

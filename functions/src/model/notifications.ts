@@ -10,6 +10,7 @@ export const NOTIFICATION_TYPES = [
   "class_reminder",
   "class_cancelled",
   "role_changed",
+  "review_prompt",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -62,6 +63,8 @@ export const DEFAULT_CHANNELS: Readonly<Record<NotificationType, ChannelSwitches
   class_reminder: { inApp: true, push: true, email: false },
   class_cancelled: { inApp: true, push: true, email: true },
   role_changed: { inApp: true, push: false, email: true },
+  // Asked once, after a class: worth a buzz, not an email.
+  review_prompt: { inApp: true, push: true, email: false },
 };
 
 /** Minutes after local midnight, 0–1439. */

@@ -31,6 +31,8 @@ export const QUIET_HOURS_PUSH: Readonly<Record<NotificationType, "wait" | "drop"
   class_reminder: "drop",
   class_cancelled: "wait",
   role_changed: "drop",
+  // A rating prompt keeps for days: it can wait for the morning.
+  review_prompt: "wait",
 };
 
 export type PreferencesOrDefaults = Pick<NotificationPreferences, "channels" | "quietHours">;

@@ -105,6 +105,7 @@ const EMAIL_REASON: Readonly<Record<NotificationType, string>> = {
   class_reminder: "You get this because class reminder emails are on.",
   class_cancelled: "You get this because class cancellation emails are on.",
   role_changed: "You get this because account emails are on.",
+  review_prompt: "You get this because rating reminder emails are on.",
 };
 
 const ACTION_LABEL: Readonly<Record<NotificationType, string>> = {
@@ -115,6 +116,7 @@ const ACTION_LABEL: Readonly<Record<NotificationType, string>> = {
   class_reminder: "See the class",
   class_cancelled: "Find another class",
   role_changed: "Open Numina",
+  review_prompt: "Rate the class",
 };
 
 /** A notice (match, waitlist promotion, class reminder, cancellation, …) as an email. */
@@ -161,6 +163,7 @@ const TOPIC_LABEL: Readonly<Record<NotificationType, string>> = {
   class_reminder: "class reminders",
   class_cancelled: "class cancellations",
   role_changed: "account changes",
+  review_prompt: "rating reminders",
 };
 
 /** The page the unsubscribe link opens: confirmation, or a note that the link is not valid. */

@@ -10,6 +10,8 @@ export const log = {
     logger.info("review reported", { event: "review.reported", classId, uid, reporterUid, reason }),
   moderated: (classId: string, uid: string, action: string, actorUid: string) =>
     logger.info("review moderated", { event: "review.moderated", classId, uid, action, actorUid }),
+  promptsSent: (sent: number, classes: number) =>
+    logger.info("review prompts sent", { event: "review.promptsSent", sent, classes }),
   summariesRefreshed: (classId: string, uid: string, subjects: number) =>
     logger.info("rating summaries refreshed", { event: "review.summariesRefreshed", classId, uid, subjects }),
 };

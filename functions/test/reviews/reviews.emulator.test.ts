@@ -7,6 +7,7 @@
 import { doc, getDoc } from "firebase/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collections, paths, ratingSummaryId, type RatingSubject } from "../../src/model/index.js";
+import { sendDueReviewPrompts } from "../../src/reviews/promptStore.js";
 import { testAttendeeRow } from "../support/classFixture.js";
 import {
   admin,
@@ -18,7 +19,7 @@ import {
   signedInClient,
   waitForDoc,
 } from "../support/emulators.js";
-import { createClass, signedInMembers, type Client } from "../support/scenarios.js";
+import { createClass, notificationsOf, signedInMembers, type Client } from "../support/scenarios.js";
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -60,7 +61,7 @@ async function endedClass(
 function summaryReaching(subject: RatingSubject, id: string, count: number) {
   return waitForDoc(paths.ratingSummary(ratingSummaryId(subject, id)), (d) =>
     d && d["count"] === count
-      ? { count: d["count"] as number, sum: d["sum"] as number, histogram: d["histogram"] }
+      ? { count: d["count"] as number, sum: d["sum"] as number, histogram: d["histogram"] as number[] }
       : undefined,
   );
 }
@@ -136,7 +137,7 @@ describe("who may review a class", () => {
     expect(reviews.docs.map((d) => d.id)).toEqual([ann!.uid]);
     expect(reviews.docs[0]!.data()["text"]).toBe("On reflection, too crowded");
     await waitForDoc(paths.ratingSummary(ratingSummaryId("class", classId)), (d) =>
-      d?.["sum"] === 2 ? d["histogram"] : undefined,
+      d?.["sum"] === 2 ? (d["histogram"] as number[]) : undefined,
     ).then((histogram) => expect(histogram).toEqual([0, 1, 0, 0, 0]));
   });
 
@@ -204,7 +205,7 @@ describe("moderation", () => {
       .where("targetUid", "==", ben!.uid)
       .where("action", "==", "review.published")
       .get();
-    expect(audit.docs.map((d) => d.data()["reason"])).toEqual(["Venting, not abuse"]);
+    expect(audit.docs.map((d) => d.data()["reason"] as string)).toEqual(["Venting, not abuse"]);
   });
 
   it("a hidden review stops counting, and its author can no longer edit it", async () => {
@@ -288,5 +289,28 @@ describe("instructor replies", () => {
     const twice = await callError(coach.call("replyToClassReview", { classId, uid: ann!.uid, text: "Again" }));
     expect(twice.code).toBe("functions/already-exists");
     expect((await reviewOf(classId, ann!.uid))?.["reply"]).toMatchObject({ text: "Thanks, we'll turn it down" });
+  });
+});
+
+describe("the review prompt", () => {
+  it("asks each checked-in member once after the class, and nobody who missed it or whose class is still on", async () => {
+    const [ann, ben, cat] = members;
+    const ended = await endedClass([
+      { member: ann!, status: "attended" },
+      { member: ben!, status: "no_show" },
+    ]);
+    const running = await endedClass([{ member: cat!, status: "attended" }], { endedHoursAgo: -0.25 });
+
+    await sendDueReviewPrompts(admin.db, Date.now());
+    await sendDueReviewPrompts(admin.db, Date.now() + 60_000); // the schedule fired twice
+
+    const prompts = async (m: Member) =>
+      (await notificationsOf(m.uid)).filter((n) => n.type === "review_prompt").map((n) => n.data["classId"]);
+    // ann attended the earlier tests' classes too, and is asked about each of them, once.
+    expect((await prompts(ann!)).filter((id) => id === ended)).toEqual([ended]);
+    expect(await prompts(ben!)).not.toContain(ended);
+    expect(await prompts(cat!)).not.toContain(running);
+    const [notice] = (await notificationsOf(ann!.uid)).filter((n) => n.data["classId"] === ended);
+    expect(notice?.title).toBe("How was Sunrise HIIT?");
   });
 });

@@ -43,7 +43,9 @@ function review(classId: string, seriesId: string, instructorId: string, uid: st
 
 async function summaryOf(subject: RatingSubject, id: string) {
   const data = (await db.doc(paths.ratingSummary(ratingSummaryId(subject, id))).get()).data();
-  return data && { count: data["count"], sum: data["sum"], histogram: data["histogram"] };
+  return (
+    data && { count: data["count"] as number, sum: data["sum"] as number, histogram: data["histogram"] as number[] }
+  );
 }
 
 /** What the summary must say: counted by hand from the reviews as they finally are. */

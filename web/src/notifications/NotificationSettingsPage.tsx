@@ -28,6 +28,7 @@ const TYPE_LABEL: Record<NotificationType, string> = {
   class_reminder: "Class reminders",
   class_cancelled: "Class cancellations",
   role_changed: "Account role changes",
+  review_prompt: "Rate classes you attended",
 };
 const CHANNEL_LABEL: Record<NotificationChannel, string> = { inApp: "In app", push: "Push", email: "Email" };
 
