@@ -1,10 +1,19 @@
 /**
  * Class recommendations: how well an upcoming class suits a member, with reasons. Pure.
  * Factors: interests (the class's tags), level, the member's weekly availability, distance to
- * the venue, partners (matches) attending, and popularity (how full it is). Classes carry no
- * rating yet, so rating is not a factor.
+ * the venue, partners (matches) attending, popularity (how full it is) and rating (its series'
+ * ratings, damped towards a prior so a class with one 5-star rating does not outrank one with
+ * 200 ratings of 4.7).
  */
-import { wallClockAt, WEEKDAYS, type AvailabilitySlot, type DayPart, type FitnessLevel } from "../model/index.js";
+import {
+  bayesianAverage,
+  wallClockAt,
+  WEEKDAYS,
+  type AvailabilitySlot,
+  type DayPart,
+  type FitnessLevel,
+  type RatingSummary,
+} from "../model/index.js";
 import { dayPartPhrase, interestPhrase } from "./phrases.js";
 import { distanceFactor, distanceKm, levelFactor, type LatLng } from "./scoring.js";
 
@@ -19,6 +28,8 @@ export interface RecommendableClass {
   venue: LatLng;
   capacity: number;
   confirmedCount: number;
+  /** The published ratings of the class's weekly series (an upcoming class has none of its own). */
+  rating: Pick<RatingSummary, "count" | "sum"> | null;
 }
 
 export interface ClassSeeker {
@@ -28,7 +39,24 @@ export interface ClassSeeker {
   location: LatLng;
 }
 
-const WEIGHTS = { interests: 35, level: 15, schedule: 20, distance: 15, partners: 10, popularity: 5 } as const;
+const WEIGHTS = {
+  interests: 35,
+  level: 15,
+  schedule: 20,
+  distance: 15,
+  partners: 10,
+  popularity: 5,
+  rating: 10,
+} as const;
+
+/**
+ * The rating factor: the damped average read on 3★ → 0 … 5★ → 1, since nearly every class
+ * averages above 3. A class nobody rated sits at the prior (4.2 → 0.6), neither helped nor sunk.
+ */
+export const ratingFactor = (rating: RecommendableClass["rating"]) =>
+  Math.min(1, Math.max(0, (bayesianAverage(rating) - 3) / 2));
+/** Ratings before a class's average is worth telling a member about. */
+const RATING_REASON_MIN_COUNT = 5;
 
 /**
  * The weekly slot a moment falls in, read on the wall clock of `timeZone` (a class's is its
@@ -53,6 +81,7 @@ export function scoreClass(member: ClassSeeker, cls: RecommendableClass, partner
     distance: distanceFactor(km, 5),
     partners: 1 - Math.exp(-partnersAttending),
     popularity: cls.capacity === 0 ? 0 : Math.min(1, cls.confirmedCount / cls.capacity),
+    rating: ratingFactor(cls.rating),
   };
   const total = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
   const score = Math.round(
@@ -69,6 +98,10 @@ export function scoreClass(member: ClassSeeker, cls: RecommendableClass, partner
     ]);
   if (factors.level === 1) candidates.push([WEIGHTS.level, `Right for your level (${cls.level})`]);
   if (factors.popularity >= 0.75) candidates.push([WEIGHTS.popularity, "Filling up fast"]);
+  if (cls.rating && cls.rating.count >= RATING_REASON_MIN_COUNT && factors.rating >= 0.75) {
+    const average = (cls.rating.sum / cls.rating.count).toFixed(1);
+    candidates.push([WEIGHTS.rating * factors.rating, `Rated ${average} by ${cls.rating.count} members`]);
+  }
   candidates.push([WEIGHTS.distance * factors.distance, km < 1 ? "Less than 1 km away" : `${Math.round(km)} km away`]);
   const reasons = candidates
     .sort((a, b) => b[0] - a[0])

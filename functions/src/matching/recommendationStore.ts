@@ -1,6 +1,6 @@
 /**
  * Upcoming classes for a member: scheduled classes in the next two weeks in their city, within
- * twice their partner distance, scored by classRecommendations.ts. Partners attending are looked
+ * twice their partner distance, with their series' rating, scored by classRecommendations.ts. Partners attending are looked
  * up only for the best-scoring classes, so a call stays within a few hundred reads.
  */
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
@@ -38,6 +38,7 @@ export async function recommendClasses(
     .where("startsAt", "<=", Timestamp.fromMillis(nowMs + HORIZON_MS))
     .get();
   const classes: RecommendableClass[] = [];
+  const seriesOf = new Map<string, string>();
   for (const doc of upcoming.docs) {
     const cls = dataOrAbsent(doc);
     if (!cls) continue;
@@ -54,8 +55,18 @@ export async function recommendClasses(
       venue,
       capacity: cls.capacity,
       confirmedCount: cls.confirmedCount,
+      rating: null,
     });
+    seriesOf.set(doc.id, cls.seriesId ?? doc.id);
   }
+  // One summary document per series: what its members rated the series' earlier classes.
+  const seriesIds = [...new Set(seriesOf.values())];
+  const summaries = await readAll(
+    db,
+    seriesIds.map((id) => r.ratingSummary("series", id)),
+  );
+  const ratingOf = new Map(seriesIds.map((id, k) => [id, summaries[k] ? dataOrAbsent(summaries[k]) : undefined]));
+  for (const cls of classes) cls.rating = ratingOf.get(seriesOf.get(cls.classId) ?? cls.classId) ?? null;
   const seeker = { ...me, location };
   const first = classes
     .map((cls) => ({ cls, ...scoreClass(seeker, cls, 0) }))

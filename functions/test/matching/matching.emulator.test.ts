@@ -12,6 +12,7 @@ import {
   type GetClassRecommendationsResponse,
   type GetPartnerMatchesRequest,
   type GetPartnerMatchesResponse,
+  ratingSummaryId,
 } from "../../src/model/index.js";
 import { admin, callError, closeAdmin, shownMessage, waitForDoc } from "../support/emulators.js";
 import { shownDistanceKm } from "../../src/matching/matchingPoint.js";
@@ -124,6 +125,30 @@ describe("getClassRecommendations", () => {
     expect(mine?.reasons).toContain("You do HIIT");
     expect(mine!.score).toBeGreaterThan(0);
     expect(classes.map((c) => c.classId)).not.toContain(far);
+  }, 40_000);
+
+  it("ranks a class whose series members rated well above the same class unrated", async () => {
+    const [a] = members;
+    const location = { name: "Riverside", address: "", lat: HERE.lat, lng: HERE.lng, geohash: "eycs0" };
+    const startsAt = admin.timestamp(Date.now() + 3 * 24 * 3600_000);
+    const same = { title: "Riverside yoga", tags: ["yoga"], city: "lisbon", location, startsAt };
+    const unrated = await createClass(same);
+    const loved = await createClass({ ...same, seriesId: "loved-yoga-series" });
+    await admin.db.doc(paths.ratingSummary(ratingSummaryId("series", "loved-yoga-series"))).set({
+      subject: "series",
+      subjectId: "loved-yoga-series",
+      count: 50,
+      sum: 245,
+      histogram: [0, 0, 0, 5, 45],
+      updatedAt: startsAt,
+    });
+    const { classes } = await a!.call<{ limit: number }, GetClassRecommendationsResponse>("getClassRecommendations", {
+      limit: 50,
+    });
+    const rank = (id: string) => classes.findIndex((c) => c.classId === id);
+    expect(rank(loved)).toBeGreaterThanOrEqual(0);
+    expect(rank(loved)).toBeLessThan(rank(unrated));
+    expect(classes[rank(loved)]!.score).toBeGreaterThan(classes[rank(unrated)]!.score);
   }, 40_000);
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { scoreClass, slotOf, type RecommendableClass } from "../../src/matching/classRecommendations.js";
+import { ratingFactor, scoreClass, slotOf, type RecommendableClass } from "../../src/matching/classRecommendations.js";
 import { matchNotice, superLikeNotice } from "../../src/matching/notices.js";
-import { classTimeZone } from "../../src/model/index.js";
+import { bayesianAverage, classTimeZone, RATING_PRIOR } from "../../src/model/index.js";
 
 const LONDON = { lat: 51.5072, lng: -0.1276 };
 /** Tuesday 3 March 2026, 18:30 in London. */
@@ -18,6 +18,7 @@ function yoga(overrides: Partial<RecommendableClass> = {}): RecommendableClass {
     venue: LONDON,
     capacity: 20,
     confirmedCount: 2,
+    rating: null,
     ...overrides,
   };
 }
@@ -73,6 +74,38 @@ describe("class recommendations", () => {
     const withFriends = scoreClass(member, yoga(), 2);
     expect(withFriends.score).toBeGreaterThan(alone.score);
     expect(withFriends.reasons).toContain("2 of your partners are going");
+  });
+});
+
+describe("the rating factor", () => {
+  const rated = (count: number, average: number) => ({ count, sum: Math.round(count * average) });
+
+  it("does not let one 5-star rating outrank 200 ratings of 4.7", () => {
+    const newcomer = scoreClass(member, yoga({ classId: "new", rating: rated(1, 5) }), 0);
+    const favourite = scoreClass(member, yoga({ classId: "fav", rating: rated(200, 4.7) }), 0);
+    expect(favourite.score).toBeGreaterThan(newcomer.score);
+  });
+
+  it("ranks a well-rated class above an unrated one, and an unrated one above a poorly rated one", () => {
+    const loved = scoreClass(member, yoga({ rating: rated(40, 4.9) }), 0).score;
+    const unrated = scoreClass(member, yoga(), 0).score;
+    const disliked = scoreClass(member, yoga({ rating: rated(40, 2.5) }), 0).score;
+    expect(loved).toBeGreaterThan(unrated);
+    expect(unrated).toBeGreaterThan(disliked);
+  });
+
+  it("tells the member a class is well rated only once enough members rated it", () => {
+    const few = scoreClass({ ...member, interests: [] }, yoga({ rating: rated(3, 5) }), 0);
+    expect(few.reasons.join(" ")).not.toMatch(/Rated/);
+    const many = scoreClass({ ...member, interests: [], availability: [] }, yoga({ rating: rated(120, 4.8) }), 0);
+    expect(many.reasons).toContain("Rated 4.8 by 120 members");
+  });
+
+  it("damps a newcomer's average towards the prior", () => {
+    expect(bayesianAverage(null)).toBe(RATING_PRIOR.mean);
+    expect(bayesianAverage(rated(1, 5))).toBeCloseTo(4.27, 2);
+    expect(bayesianAverage(rated(200, 4.7))).toBeCloseTo(4.68, 2);
+    expect(ratingFactor(null)).toBeCloseTo(0.6, 5);
   });
 });
 
