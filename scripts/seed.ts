@@ -36,6 +36,7 @@ import { DomainError } from "../functions/src/shared/errors.js";
 import { rsvp } from "../functions/src/classes/index.js";
 import { matchingKey, matchingPointOf, publicGeohashOf, refreshAllQueues } from "../functions/src/matching/index.js";
 import { syncClassChatMember } from "../functions/src/messaging/index.js";
+import { distinctSubjects, refreshRatingSummaries, sendDueReviewPrompts } from "../functions/src/reviews/index.js";
 import { chunk, mapLimit } from "./lib/concurrency.js";
 import {
   CLASS_HORIZON_DAYS,
@@ -51,6 +52,7 @@ import { assertEmulatorsReachable, describeTarget, emulatorTargetFromEnv } from 
 import { DEMO_MATCH_PREFERENCES, demoAdmirers } from "./lib/demoMatching.js";
 // ---- Messaging
 import { generateDemoConversations } from "./lib/demoConversations.js";
+import { generateDemoPastClasses, type DemoPastClass } from "./lib/demoReviews.js";
 
 const BATCH_LIMIT = 500; // Firestore's maximum writes per batch
 // The Auth emulator handles one request at a time: a few in flight hide the round trips, more only
@@ -85,7 +87,11 @@ async function main(): Promise<void> {
   const data = generateDemoData({ now: new Date(runStartedMs), timestamp: (ms) => Timestamp.fromMillis(ms) });
   validate(data); // before the first write, so a bad generator never leaves half a data set
 
-  const { accounts, matching, profiles, classes, rsvps, queues, classChats } = await withBackgroundTriggersOff(
+  const pastClasses = generateDemoPastClasses(data, {
+    nowMs: runStartedMs,
+    timestamp: (ms) => Timestamp.fromMillis(ms),
+  });
+  const { accounts, matching, profiles, classes, rsvps, reviews, queues, classChats } = await withBackgroundTriggersOff(
     target.hub,
     async () => {
       const accounts = await syncAuthUsers(auth, data.accounts);
@@ -93,12 +99,15 @@ async function main(): Promise<void> {
       const profiles = await writeProfiles(db, data.accounts, accounts.claimsChanged, runStartedMs);
       const classes = await writeClasses(db, data);
       const rsvps = await writeRsvps(db, data, runStartedMs);
+      const reviews = await writePastClasses(db, pastClasses);
       // What the triggers would have derived from the writes above.
       const queues = await refreshAllQueues(db);
       const classChats = await syncClassChats(db, data);
-      return { accounts, matching, profiles, classes, rsvps, queues, classChats };
+      return { accounts, matching, profiles, classes, rsvps, reviews, queues, classChats };
     },
   );
+  // Attendees of a class that ended are asked to rate it, as the scheduled job would.
+  const prompts = await sendDueReviewPrompts(db, runStartedMs);
   // With triggers on: a handful of writes whose reactions are the demo (the match trigger tells
   // both members and takes each from the other's Discover queue, as after a real mutual like).
   const conversations = await writeConversations(db, data, runStartedMs);
@@ -118,6 +127,10 @@ async function main(): Promise<void> {
   console.log(
     `seed: rsvps        ${rsvps.joined} made through the RSVP code (an RSVP already there is kept); ` +
       `${classChats} class chat members added`,
+  );
+  console.log(
+    `seed: reviews      ${pastClasses.length} classes that ended, ${reviews.created} created with their attendees and ` +
+      `${reviews.reviews} reviews (${reviews.kept} already there, kept); ${prompts.sent} review prompts sent`,
   );
   console.log(
     `seed: matching     ${matching.preferences} match preferences and ${matching.likes} likes of ` +
@@ -402,6 +415,31 @@ async function writeConversations(
     await commit(db, writes);
   }
   return { created: missing.length, kept: conversations.length - missing.length };
+}
+
+/**
+ * Classes that ended, with their checked-in attendees and reviews (scripts/lib/demoReviews.ts),
+ * and the rating summaries counted from them by the trigger's own store code. A class already
+ * there is kept with everything under it, so a re-seed never resets a member's own review.
+ */
+async function writePastClasses(db: Firestore, past: readonly DemoPastClass[]) {
+  const snapshots = past.length === 0 ? [] : await db.getAll(...past.map((c) => db.doc(paths.class(c.id))));
+  const missing = past.filter((_c, i) => !snapshots[i]?.exists);
+  let reviews = 0;
+  for (const c of missing) {
+    const writes: Write[] = [];
+    for (const a of c.attendees) {
+      writes.push({ ref: db.doc(paths.attendee(c.id, a.uid)), data: a.row, mode: "set" });
+      writes.push({ ref: db.doc(paths.attendanceRecord(a.uid, c.id)), data: a.record, mode: "set" });
+    }
+    for (const r of c.reviews) writes.push({ ref: db.doc(paths.review(c.id, r.uid)), data: r.review, mode: "set" });
+    reviews += c.reviews.length;
+    // The class last: a class that exists is one whose attendees and reviews are all there.
+    writes.push({ ref: db.doc(paths.class(c.id)), data: c.data, mode: "create" });
+    await commit(db, writes);
+  }
+  await refreshRatingSummaries(db, distinctSubjects(past.flatMap((c) => c.reviews.map((r) => r.review))));
+  return { created: missing.length, kept: past.length - missing.length, reviews };
 }
 
 async function commit(db: Firestore, writes: readonly Write[]): Promise<void> {
