@@ -24,6 +24,8 @@ export const RATE_LIMIT_NAMES = [
   "passwordResetPerCaller",
   /** Verification emails for one member. */
   "verificationEmail",
+  /** Reviews written or edited by one member (each recounts three rating summaries). */
+  "reviewWrite",
 ] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 
@@ -48,6 +50,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = {
   passwordResetPerAddress: { max: 3, windowMinutes: HOUR },
   passwordResetPerCaller: { max: 10, windowMinutes: HOUR },
   verificationEmail: { max: 5, windowMinutes: HOUR },
+  reviewWrite: { max: 30, windowMinutes: DAY },
 };
 
 /**

@@ -49,6 +49,9 @@ export async function submitReview(
       existing: existing ? { status: existing.status, editableUntilMs: existing.editableUntil.toMillis() } : null,
       nowMs,
     });
+    // Each write recounts three summaries: a script editing in a loop is stopped here.
+    const record = await takeRateLimit(tx, db, "reviewWrite", uid, nowMs, "reviews a day");
+    record();
     const now = FieldValue.serverTimestamp();
     if (write.kind === "edit" && existing) {
       // An edit is checked again: a published review must not be editable into abuse.

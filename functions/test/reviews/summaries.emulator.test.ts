@@ -8,7 +8,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Timestamp } from "firebase-admin/firestore";
 import { paths, ratingSummaryId, type ClassReview, type RatingSubject } from "../../src/model/index.js";
+import { submitReview } from "../../src/reviews/reviewStore.js";
 import { distinctSubjects, refreshRatingSummaries } from "../../src/reviews/summaryStore.js";
+import { testAttendeeRow, testClassDoc } from "../support/classFixture.js";
 import { isolatedFirestore } from "../support/emulators.js";
 import { uniqueId } from "../support/scenarios.js";
 
@@ -64,6 +66,26 @@ const shuffled = <T>(items: T[]) =>
     .map((item) => ({ item, key: Math.random() }))
     .sort((a, b) => a.key - b.key)
     .map(({ item }) => item);
+
+describe("the review write limit", () => {
+  it("stops a member who edits a review in a loop, and keeps the last accepted edit", async () => {
+    const classId = `limited-${uniqueId()}`;
+    const startsAt = Timestamp.fromMillis(Date.now() - 3 * 3600_000);
+    await db.doc(paths.class(classId)).set(testClassDoc({ startsAt, durationMinutes: 60 }));
+    await db.doc(paths.attendee(classId, "looper")).set(testAttendeeRow(classId, "looper", "attended"));
+    await db.doc(paths.limitsConfig()).set({ rates: { reviewWrite: { max: 2, windowMinutes: 60 } } });
+    try {
+      await submitReview(db, "looper", { classId, rating: 5, text: "" }, Date.now());
+      await submitReview(db, "looper", { classId, rating: 4, text: "" }, Date.now());
+      await expect(submitReview(db, "looper", { classId, rating: 1, text: "" }, Date.now())).rejects.toMatchObject({
+        code: "resource-exhausted",
+      });
+      expect((await db.doc(paths.review(classId, "looper")).get()).data()?.["rating"]).toBe(4);
+    } finally {
+      await db.doc(paths.limitsConfig()).delete();
+    }
+  });
+});
 
 describe("rating summaries under a burst", () => {
   it("are exact after 200 concurrent ratings, edits, hides and deletions, with every refresh delivered twice", async () => {
