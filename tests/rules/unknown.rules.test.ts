@@ -10,12 +10,14 @@ import { expectAllowed, firestoreAs, firestoreTestEnv, PERSONAS, seed, UID } fro
 let env: RulesTestEnvironment;
 
 // A top-level collection nobody declared, and unmatched subcollections of declared documents
-// (a member's Discover queue, which only functions touch, and one under a class), and collections
+// (a member's Discover queue, which only functions touch, and ones under a class), and collections
 // only functions use.
 const UNMATCHED_DOCS = [
   "somethingNew/doc-1",
   `users/${UID.owner}/candidates/${UID.otherMember}`,
-  "classes/yoga-1/reviews/review-1",
+  "classes/yoga-1/notes/note-1",
+  // Reports of a review: functions only, or a reviewer could read who reported them.
+  `classes/yoga-1/reviews/${UID.otherMember}/reports/${UID.owner}`,
   // Rate-limit counters: functions only, or a member could reset their own.
   `rateLimits/report_${UID.owner}`,
   // The key of matching points: anyone who read it could undo every member's offset.
