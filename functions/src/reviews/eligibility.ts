@@ -13,6 +13,7 @@ import { DomainError } from "../shared/errors.js";
 const DAY_MS = 24 * 60 * 60_000;
 
 export interface ReviewedClass {
+  instructorId: string;
   status: "scheduled" | "cancelled";
   startsAtMs: number;
   durationMinutes: number;
@@ -31,12 +32,16 @@ export const editableUntilMs = (createdAtMs: number) => createdAtMs + REVIEW_LIM
 export type ReviewWrite = { kind: "create" } | { kind: "edit"; status: ReviewStatus };
 
 export function decideReviewWrite(input: {
+  /** The member writing. */
+  uid: string;
   cls: ReviewedClass;
   attendeeStatus: AttendeeStatus | null;
   existing: { status: ReviewStatus; editableUntilMs: number } | null;
   nowMs: number;
 }): ReviewWrite {
-  const { cls, attendeeStatus, existing, nowMs } = input;
+  const { uid, cls, attendeeStatus, existing, nowMs } = input;
+  // An instructor can check themselves in to their own class; they still may not rate it.
+  if (uid === cls.instructorId) throw new DomainError("permission-denied", "You cannot review your own class.");
   if (attendeeStatus !== "attended") {
     throw new DomainError("permission-denied", "Only members who were checked in to this class can review it.");
   }

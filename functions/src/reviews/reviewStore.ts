@@ -18,7 +18,7 @@ import { DomainError } from "../shared/errors.js";
 import { dataOrAbsent } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
 import { runDomainTransaction } from "../shared/transactions.js";
-import { checkReviewText } from "./contentCheck.js";
+import { checkReviewText, flagsPhrase } from "./contentCheck.js";
 import { decideReviewWrite, editableUntilMs, statusAfterCheck } from "./eligibility.js";
 
 async function loadReviewedClass(db: Firestore, classId: string) {
@@ -44,7 +44,13 @@ export async function submitReview(
       tx.get(reviewRef).then((s) => dataOrAbsent(s)),
     ]);
     const write = decideReviewWrite({
-      cls: { status: cls.status, startsAtMs: cls.startsAt.toMillis(), durationMinutes: cls.durationMinutes },
+      uid,
+      cls: {
+        instructorId: cls.instructorId,
+        status: cls.status,
+        startsAtMs: cls.startsAt.toMillis(),
+        durationMinutes: cls.durationMinutes,
+      },
       attendeeStatus: attendee?.status ?? null,
       existing: existing ? { status: existing.status, editableUntilMs: existing.editableUntil.toMillis() } : null,
       nowMs,
@@ -99,6 +105,11 @@ export async function replyToReview(
   actor: { uid: string; role: Role },
   input: ReplyToClassReviewRequest,
 ): Promise<void> {
+  // A reply is public at once, with no moderator before it: text the check would hold is refused.
+  const flags = checkReviewText(input.text);
+  if (flags.length > 0) {
+    throw new DomainError("invalid-argument", `text: A reply cannot contain ${flagsPhrase(flags)}.`, { flags });
+  }
   const role = await currentRoleOf(db, actor);
   const cls = await loadReviewedClass(db, input.classId);
   if (role !== "admin" && !(role === "instructor" && cls.instructorId === actor.uid)) {

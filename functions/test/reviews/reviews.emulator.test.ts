@@ -285,6 +285,14 @@ describe("instructor replies", () => {
     const member = await callError(members[1]!.call("replyToClassReview", { classId, uid: ann!.uid, text: "Hi" }));
     expect(member.code).toBe("functions/permission-denied");
 
+    // A reply is public at once, so what the check would hold is refused, and nothing is written.
+    const phone = await callError(
+      coach.call("replyToClassReview", { classId, uid: ann!.uid, text: "Call me on 07700 900123" }),
+    );
+    expect(phone.code).toBe("functions/invalid-argument");
+    expect(shownMessage(phone)).toBe("text: A reply cannot contain phone numbers.");
+    expect((await reviewOf(classId, ann!.uid))?.["reply"]).toBeNull();
+
     await coach.call("replyToClassReview", { classId, uid: ann!.uid, text: "Thanks, we'll turn it down" });
     const twice = await callError(coach.call("replyToClassReview", { classId, uid: ann!.uid, text: "Again" }));
     expect(twice.code).toBe("functions/already-exists");
