@@ -32,6 +32,19 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const REVIEW_FLAGS = ["profanity", "link", "email", "phone"] as const;
 export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 
+const FLAG_PHRASES: Readonly<Record<ReviewFlag, string>> = {
+  profanity: "abusive words",
+  link: "links",
+  email: "email addresses",
+  phone: "phone numbers",
+};
+
+/** ["link", "phone"] → "links or phone numbers": what a member is told their text may not hold. */
+export function flagsPhrase(flags: readonly ReviewFlag[]): string {
+  const phrases = flags.map((f) => FLAG_PHRASES[f]);
+  return phrases.length <= 1 ? (phrases[0] ?? "") : `${phrases.slice(0, -1).join(", ")} or ${phrases.at(-1)}`;
+}
+
 export const reviewReplySchema = z.object({
   text: z.string().max(REVIEW_LIMITS.replyMax),
   at: timestampSchema,
@@ -157,6 +170,10 @@ export const reportClassReviewRequestSchema = z.object({
 });
 export type ReportClassReviewRequest = z.input<typeof reportClassReviewRequestSchema>;
 export type ReportClassReview = z.output<typeof reportClassReviewRequestSchema>;
+/** reported: false when this member had already reported this review (it counts once). */
+export interface ReportClassReviewResponse {
+  reported: boolean;
+}
 
 /** The plain average of a summary, or null when nobody has rated yet. Pure. */
 export const ratingAverage = (summary: Pick<RatingSummary, "count" | "sum"> | null | undefined): number | null =>

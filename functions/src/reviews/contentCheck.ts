@@ -121,16 +121,3 @@ export function checkReviewText(text: string): ReviewFlag[] {
   if (hasPhone(withoutLinks)) flags.push("phone");
   return flags;
 }
-
-const FLAG_PHRASES: Readonly<Record<ReviewFlag, string>> = {
-  profanity: "abusive words",
-  link: "links",
-  email: "email addresses",
-  phone: "phone numbers",
-};
-
-/** ["link", "phone"] → "links or phone numbers": what a member is told their text may not hold. */
-export function flagsPhrase(flags: readonly ReviewFlag[]): string {
-  const phrases = flags.map((f) => FLAG_PHRASES[f]);
-  return phrases.length <= 1 ? (phrases[0] ?? "") : `${phrases.slice(0, -1).join(", ")} or ${phrases.at(-1)}`;
-}

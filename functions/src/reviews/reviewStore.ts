@@ -5,12 +5,14 @@
  * every decision is in eligibility.ts, and the summaries follow from onClassReviewWritten.
  */
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import type {
-  ReplyToClassReviewRequest,
-  ReportClassReview,
-  Role,
-  SubmitClassReview,
-  SubmitClassReviewResponse,
+import {
+  flagsPhrase,
+  type ReplyToClassReviewRequest,
+  type ReportClassReview,
+  type ReportClassReviewResponse,
+  type Role,
+  type SubmitClassReview,
+  type SubmitClassReviewResponse,
 } from "../model/index.js";
 import { takeRateLimit } from "../limits/index.js";
 import { currentRoleOf } from "../rbac/index.js";
@@ -18,7 +20,7 @@ import { DomainError } from "../shared/errors.js";
 import { dataOrAbsent } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
 import { runDomainTransaction } from "../shared/transactions.js";
-import { checkReviewText, flagsPhrase } from "./contentCheck.js";
+import { checkReviewText } from "./contentCheck.js";
 import { decideReviewWrite, editableUntilMs, statusAfterCheck } from "./eligibility.js";
 
 async function loadReviewedClass(db: Firestore, classId: string) {
@@ -133,7 +135,7 @@ export async function reportReview(
   reporterUid: string,
   input: ReportClassReview,
   nowMs: number,
-): Promise<{ reported: boolean }> {
+): Promise<ReportClassReviewResponse> {
   if (reporterUid === input.uid) throw new DomainError("invalid-argument", "uid: You cannot report your own review.");
   const reviewRef = refs(db).review(input.classId, input.uid);
   const reportRef = refs(db).reviewReport(input.classId, input.uid, reporterUid);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flagsPhrase } from "../../src/reviews/contentCheck.js";
+import { flagsPhrase } from "../../src/model/index.js";
 import { decideReviewWrite, editableUntilMs, statusAfterCheck } from "../../src/reviews/eligibility.js";
 import { countsFromHistogram } from "../../src/reviews/ratingMath.js";
 import type { DomainError } from "../../src/shared/errors.js";
