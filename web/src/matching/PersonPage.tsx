@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { REPORT_REASONS, type ReportReason, type UserProfile } from "@numina/model";
+import { type ReportReason, type UserProfile } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { loadProfile } from "../profile/profileStore";
 import { errorMessage } from "../shared/errors";
 import { humanize } from "../shared/format";
-import { Alert, Spinner } from "../shared/ui";
+import { Alert, ReportReasonOptions, Spinner } from "../shared/ui";
 import { Avatar } from "./Avatar";
 import { block, isBlocked, unblock } from "./matchingStore";
 import { receivedText, reportMember } from "../reports/reportService";
@@ -109,11 +109,7 @@ function ReportForm({ subjectUid }: { subjectUid: string }) {
       <div className="field">
         <label htmlFor="report-reason">Reason</label>
         <select id="report-reason" value={reason} onChange={(e) => setReason(e.target.value as ReportReason)}>
-          {REPORT_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {humanize(r.replace(/_/g, "-"))}
-            </option>
-          ))}
+          <ReportReasonOptions />
         </select>
       </div>
       <div className="field">

@@ -1,11 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { MESSAGE_LIMITS, REPORT_REASONS, type ConversationMember, type ReportReason } from "@numina/model";
+import { MESSAGE_LIMITS, type ConversationMember, type ReportReason } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { errorMessage } from "../shared/errors";
 import { useTicker } from "../shared/hooks";
-import { humanize } from "../shared/format";
-import { Alert, ConfirmDialog, Spinner } from "../shared/ui";
+import { Alert, ConfirmDialog, ReportReasonOptions, Spinner } from "../shared/ui";
 import { usePeople } from "../shared/usePeople";
 import { useConversation, useHistory, useMembers } from "./hooks";
 import {
@@ -361,11 +360,7 @@ function ReportForm({
       <label>
         Reason
         <select value={reason} onChange={(e) => setReason(e.target.value as ReportReason)}>
-          {REPORT_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {humanize(r)}
-            </option>
-          ))}
+          <ReportReasonOptions />
         </select>
       </label>
       <label>

@@ -1,6 +1,6 @@
 /** Small presentational pieces shared by every feature. */
 import { useEffect, useRef, type ReactNode } from "react";
-import { CITIES, type Role } from "@numina/model";
+import { CITIES, REPORT_REASONS, type Role } from "@numina/model";
 import { humanize } from "./format";
 
 export function Spinner({ label }: { label: string }) {
@@ -51,6 +51,15 @@ export function VocabularyOptions({ values }: { values: readonly string[] }) {
   ));
 }
 
+/** <option>s for the reasons a member can give when reporting someone or something. */
+export function ReportReasonOptions() {
+  return REPORT_REASONS.map((reason) => (
+    <option key={reason} value={reason}>
+      {humanize(reason.replace(/_/g, "-"))}
+    </option>
+  ));
+}
+
 /** <option>s for the catalog's cities, by id, labelled with their names. */
 export function CityOptions() {
   return CITIES.map((city) => (
@@ -74,6 +83,7 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onCancel,
+  confirmTestId,
 }: {
   open: boolean;
   title: string;
@@ -84,6 +94,7 @@ export function ConfirmDialog({
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
+  confirmTestId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -112,7 +123,13 @@ export function ConfirmDialog({
         <button type="button" className="button" disabled={busy} onClick={onCancel}>
           {cancelLabel}
         </button>
-        <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm}>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={busy}
+          onClick={onConfirm}
+          data-testid={confirmTestId}
+        >
           {busy ? "Working…" : confirmLabel}
         </button>
       </div>
