@@ -32,6 +32,9 @@ import { NotFound, PublicOnly, RequireAuth, RequireOnboarded, RequireProfile, Re
 import { MyReportsPage } from "../reports/MyReportsPage";
 import { AuditLogPage } from "../admin/AuditLogPage";
 import { RequireGoodStanding } from "../moderation/RequireGoodStanding";
+// ---- Reviews
+import { InstructorProfilePage } from "../reviews/InstructorProfilePage";
+import { ReviewQueuePage } from "../reviews/ReviewQueuePage";
 
 const ADMIN_ONLY = ["admin"] as const;
 const TEACHERS = ["instructor", "admin"] as const;
@@ -75,6 +78,8 @@ export function App() {
                       <Route path="/messages" element={<InboxPage />} />
                       <Route path="/messages/:conversationId" element={<ChatPage />} />
                       <Route path="/reports" element={<MyReportsPage />} />
+                      {/* ---- Reviews */}
+                      <Route path="/instructors/:uid" element={<InstructorProfilePage />} />
                       <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
                         <Route path="/instructor" element={<InstructorPage />} />
                         <Route path="/instructor/new" element={<NewClassPage />} />
@@ -87,6 +92,8 @@ export function App() {
                         {/* ---- Matching */}
                         <Route path="/admin/reports" element={<ReportsPage />} />
                         <Route path="/admin/audit" element={<AuditLogPage />} />
+                        {/* ---- Reviews */}
+                        <Route path="/admin/reviews" element={<ReviewQueuePage />} />
                       </Route>
                     </Route>
                   </Route>

@@ -80,6 +80,9 @@ export function AppLayout() {
                     <NavLink to="/admin/reports" data-testid="nav-admin-reports" onClick={() => setMenuOpen(false)}>
                       Reports
                     </NavLink>
+                    <NavLink to="/admin/reviews" data-testid="nav-admin-reviews" onClick={() => setMenuOpen(false)}>
+                      Reviews
+                    </NavLink>
                     <NavLink to="/admin/audit" data-testid="nav-admin-audit" onClick={() => setMenuOpen(false)}>
                       Audit log
                     </NavLink>

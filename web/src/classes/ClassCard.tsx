@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import { cityById } from "@numina/model";
+import { cityById, type RatingSummary } from "@numina/model";
+import { RatingBadge } from "../reviews/Stars";
 import { humanize } from "../shared/format";
 import type { ClassItem } from "./classesStore";
 import { formatDistance, seatsLeft, seatsText } from "./seats";
@@ -35,11 +36,14 @@ export function ClassCard({
   instructorName,
   distanceKm,
   withDate,
+  rating,
 }: {
   item: ClassItem;
   instructorName: string | undefined;
   distanceKm?: number | null;
   withDate?: boolean;
+  /** The series' rating (a one-off class's own): an upcoming class has none of its own yet. */
+  rating?: RatingSummary | null;
 }) {
   const { data } = item;
   return (
@@ -73,6 +77,7 @@ export function ClassCard({
       </div>
       <div className="class-card-seats">
         <SeatBadge item={item} />
+        <RatingBadge summary={rating} testId={`class-rating-${item.id}`} />
       </div>
     </article>
   );

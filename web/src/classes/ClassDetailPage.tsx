@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { cityById, type Attendee, type MyRsvpResponse } from "@numina/model";
+import { cityById, type Attendee, type MyRsvpResponse, type Role } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { errorMessage } from "../shared/errors";
 import { ClassChatLink } from "../messaging/ClassChatLink";
+import { ClassReviews } from "../reviews/ClassReviews";
 import { humanize } from "../shared/format";
 import { Alert, Spinner } from "../shared/ui";
 import { usePeople } from "../shared/usePeople";
@@ -44,10 +45,10 @@ export function ClassDetailPage() {
   const item = cls.value;
   const canManage =
     session.role === "admin" || (session.role === "instructor" && item.data.instructorId === session.uid);
-  return <ClassDetail item={item} uid={session.uid} canManage={canManage} />;
+  return <ClassDetail item={item} uid={session.uid} role={session.role} canManage={canManage} />;
 }
 
-function ClassDetail({ item, uid, canManage }: { item: ClassItem; uid: string; canManage: boolean }) {
+function ClassDetail({ item, uid, role, canManage }: { item: ClassItem; uid: string; role: Role; canManage: boolean }) {
   const { data } = item;
   const people = usePeople([data.instructorId]);
   const city = cityById(data.city);
@@ -63,7 +64,12 @@ function ClassDetail({ item, uid, canManage }: { item: ClassItem; uid: string; c
           {humanize(data.level)} · {city?.name ?? data.city}
         </p>
         <h1 data-testid="class-title">{data.title}</h1>
-        <p className="muted">with {people[data.instructorId] ?? "…"}</p>
+        <p className="muted">
+          with{" "}
+          <Link to={`/instructors/${data.instructorId}`} data-testid="class-instructor">
+            {people[data.instructorId] ?? "…"}
+          </Link>
+        </p>
       </header>
 
       {data.status === "cancelled" && (
@@ -113,6 +119,8 @@ function ClassDetail({ item, uid, canManage }: { item: ClassItem; uid: string; c
       {data.status === "scheduled" && <RsvpPanel item={item} uid={uid} />}
 
       <ClassChatLink classId={item.id} uid={uid} />
+
+      <ClassReviews item={item} uid={uid} role={role} instructorName={people[data.instructorId]} />
 
       {canManage && (
         <section className="card row" aria-label="Manage">

@@ -9,6 +9,8 @@ import { usePeople } from "../shared/usePeople";
 import { ClassCard } from "./ClassCard";
 import type { ClassItem } from "./classesStore";
 import { useUpcomingClasses } from "./hooks";
+import { useRatingSummaries } from "../reviews/hooks";
+import { MIN_RATINGS, byRatingDescending, meetsMinRating } from "../reviews/ratings";
 import { browserTimeZone, dayKey, dayLabel, nextDays } from "../shared/time";
 
 const DAYS_AHEAD = 14;
@@ -20,7 +22,15 @@ interface Filters {
   level: string;
   tag: string;
   maxKm: string;
+  minRating: string;
 }
+
+type Sort = "soonest" | "rating";
+
+const NO_FILTERS: Filters = { day: "", city: "", level: "", tag: "", maxKm: "", minRating: "" };
+
+/** Ratings belong to a series: every class of a weekly series shows what its earlier ones earned. */
+const seriesOf = (item: ClassItem): string => item.data.seriesId ?? item.id;
 
 function cityZone(city: string): string {
   return cityById(city)?.timeZone ?? browserTimeZone();
@@ -35,7 +45,9 @@ export function ClassesPage() {
   const settings = useSettings(session.uid);
   const nowMs = useNowMinute();
   const classes = useUpcomingClasses(nowMs);
-  const [filters, setFilters] = useState<Filters>({ day: "", city: profile.city ?? "", level: "", tag: "", maxKm: "" });
+  const [filters, setFilters] = useState<Filters>({ ...NO_FILTERS, city: profile.city ?? "" });
+  const [sort, setSort] = useState<Sort>("soonest");
+  const ratings = useRatingSummaries("series", classes.status === "ready" ? classes.value.map(seriesOf) : []);
   const set = (key: keyof Filters, value: string) => setFilters((current) => ({ ...current, [key]: value }));
 
   const myPoint = settings.status === "ready" && settings.value?.location ? settings.value.location : null;
@@ -54,8 +66,11 @@ export function ClassesPage() {
         if (filters.day && dayKey(data.startsAt.toMillis(), cityZone(data.city)) !== filters.day) return false;
         if (filters.maxKm && km !== null && km > Number(filters.maxKm)) return false;
         return true;
-      });
-  }, [classes, filters, myPoint]);
+      })
+      .filter(
+        ({ item }) => !filters.minRating || meetsMinRating(ratings.get(seriesOf(item)), Number(filters.minRating)),
+      );
+  }, [classes, filters, myPoint, ratings]);
 
   const groups = useMemo(() => {
     const byDay = new Map<string, { label: string; rows: { item: ClassItem; km: number | null }[] }>();
@@ -67,8 +82,14 @@ export function ClassesPage() {
       group.rows.push(row);
       byDay.set(key, group);
     }
+    // Days stay in order; "top rated" orders the classes within each day.
+    if (sort === "rating") {
+      for (const group of byDay.values()) {
+        group.rows.sort((a, b) => byRatingDescending(ratings.get(seriesOf(a.item)), ratings.get(seriesOf(b.item))));
+      }
+    }
     return [...byDay.entries()];
-  }, [visible, nowMs]);
+  }, [visible, nowMs, sort, ratings]);
 
   const people = usePeople(visible.map(({ item }) => item.data.instructorId));
   // The default city is a filter too: "Show all classes" widens the search to every city.
@@ -137,6 +158,34 @@ export function ClassesPage() {
             </p>
           )}
         </div>
+        <div className="field">
+          <label htmlFor="filter-rating">Rating</label>
+          <select
+            id="filter-rating"
+            value={filters.minRating}
+            onChange={(e) => set("minRating", e.target.value)}
+            data-testid="filter-rating"
+          >
+            <option value="">Any rating</option>
+            {MIN_RATINGS.map((min) => (
+              <option key={min} value={min}>
+                {min}★ and up
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sort-classes">Sort</label>
+          <select
+            id="sort-classes"
+            value={sort}
+            onChange={(e) => setSort(e.target.value as Sort)}
+            data-testid="sort-classes"
+          >
+            <option value="soonest">Soonest first</option>
+            <option value="rating">Top rated each day</option>
+          </select>
+        </div>
       </form>
 
       {classes.status === "loading" && <Spinner label="Loading classes…" />}
@@ -149,14 +198,12 @@ export function ClassesPage() {
         <section className="card empty-state" data-testid="classes-empty">
           <h2 className="card-title">No classes match</h2>
           <p className="muted">
-            {filtered ? "Try another day, level or activity." : "Nothing is scheduled here yet. Check back soon."}
+            {filtered
+              ? "Try another day, level, activity or rating."
+              : "Nothing is scheduled here yet. Check back soon."}
           </p>
           {filtered && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => setFilters({ day: "", city: "", level: "", tag: "", maxKm: "" })}
-            >
+            <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
               Show all classes
             </button>
           )}
@@ -169,7 +216,13 @@ export function ClassesPage() {
           </h2>
           <div className="class-list">
             {group.rows.map(({ item, km }) => (
-              <ClassCard key={item.id} item={item} instructorName={people[item.data.instructorId]} distanceKm={km} />
+              <ClassCard
+                key={item.id}
+                item={item}
+                instructorName={people[item.data.instructorId]}
+                distanceKm={km}
+                rating={ratings.get(seriesOf(item))}
+              />
             ))}
           </div>
         </section>
