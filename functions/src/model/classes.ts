@@ -45,6 +45,10 @@ export const classSchema = classEditSchema.extend({
 });
 export type FitnessClass = z.infer<typeof classSchema>;
 
+/** When a class ends: reviews, partner feedback and their prompts open then. */
+export const classEndsAtMs = (cls: { startsAtMs: number; durationMinutes: number }): number =>
+  cls.startsAtMs + cls.durationMinutes * 60_000;
+
 /** A class happens in its city: its times (recurrence, notices, the web) are read in the city's zone. */
 export const classTimeZone = (city: string): string => cityById(city)?.timeZone ?? "UTC";
 

@@ -7,7 +7,7 @@
  * and edited for REVIEW_LIMITS.editableDays after it was first written; after that it is final,
  * so a review cannot be rewritten months later to settle a score.
  */
-import { REVIEW_LIMITS, type AttendeeStatus, type ReviewStatus } from "../model/index.js";
+import { classEndsAtMs, REVIEW_LIMITS, type AttendeeStatus, type ReviewStatus } from "../model/index.js";
 import { DomainError } from "../shared/errors.js";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -18,9 +18,6 @@ export interface ReviewedClass {
   startsAtMs: number;
   durationMinutes: number;
 }
-
-export const classEndsAtMs = (cls: Pick<ReviewedClass, "startsAtMs" | "durationMinutes">) =>
-  cls.startsAtMs + cls.durationMinutes * 60_000;
 
 /** The last moment a class can be reviewed for the first time. */
 export const reviewsCloseAtMs = (cls: Pick<ReviewedClass, "startsAtMs" | "durationMinutes">) =>

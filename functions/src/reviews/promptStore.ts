@@ -6,10 +6,9 @@
  * only delays the prompt.
  */
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { InvalidDocumentError } from "../model/index.js";
+import { classEndsAtMs, InvalidDocumentError } from "../model/index.js";
 import { notifyMany } from "../notifications/index.js";
 import { refs } from "../shared/refs.js";
-import { classEndsAtMs } from "./eligibility.js";
 import { REVIEW_PROMPT_KEY, reviewPromptNotice } from "./notices.js";
 
 const PROMPT_LOOKBACK_MS = 2 * 24 * 60 * 60_000;

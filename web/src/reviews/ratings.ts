@@ -6,6 +6,7 @@
  */
 import {
   REVIEW_LIMITS,
+  classEndsAtMs,
   bayesianAverage,
   ratingAverage,
   type AttendeeStatus,
@@ -88,7 +89,7 @@ export function reviewPanelState(input: {
   }
   if (uid === cls.instructorId) return { kind: "own-class" };
   if (cls.status === "cancelled") return { kind: "cancelled" };
-  const endsAtMs = cls.startsAtMs + cls.durationMinutes * 60_000;
+  const endsAtMs = classEndsAtMs(cls);
   if (nowMs < endsAtMs) return { kind: "not-yet" };
   if (attendeeStatus !== "attended") return { kind: "not-attended" };
   const closesAtMs = endsAtMs + REVIEW_LIMITS.openDays * DAY_MS;
