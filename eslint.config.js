@@ -39,6 +39,8 @@ const FEATURES = [
   "limits",
   "reports",
   "moderation",
+  "reviews",
+  "partnerFeedback",
 ];
 /** `../matching/matchStore.js` from another feature: only `../matching/index.js` is public. */
 const ONLY_PUBLIC_MODULES = FEATURES.map((feature) => ({
