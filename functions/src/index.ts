@@ -54,3 +54,7 @@ export { liftExpiredSuspensions } from "./moderation/scheduled.js";
 export { moderateClassReview, replyToClassReview, reportClassReview, submitClassReview } from "./reviews/callables.js";
 export { sendReviewPrompts } from "./reviews/scheduled.js";
 export { onClassReviewWritten } from "./reviews/triggers.js";
+
+// ---- Partner feedback
+export { getPartnerFeedbackPrompts, submitPartnerFeedback } from "./partnerFeedback/callables.js";
+export { applyClosedPartnerFeedback } from "./partnerFeedback/scheduled.js";

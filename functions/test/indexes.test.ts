@@ -23,6 +23,18 @@ const declared = (
 
 const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
   {
+    where:
+      "functions/src/partnerFeedback/feedbackStore.ts: sealed answers (appliedAt null) whose window closed, by revealAt",
+    index: {
+      collectionGroup: "partnerFeedback",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "appliedAt", order: "ASCENDING" },
+        { fieldPath: "revealAt", order: "ASCENDING" },
+      ],
+    },
+  },
+  {
     where: "functions/src/classes/rsvpStore.ts: the line (status in active, order by joinedAt, uid) and ranks in it",
     index: {
       collectionGroup: "attendees",

@@ -7,7 +7,11 @@ import { expectAllowed, firestoreAs, firestoreTestEnv, PERSONAS, seed, STALE_TIM
 
 let env: RulesTestEnvironment;
 const CONFIG = paths.matchingConfig();
-const valid = () => ({ weights: { distance: 40, interests: 20 }, superLikesPerDay: 5, updatedAt: serverTimestamp() });
+const valid = () => ({
+  weights: { distance: 40, interests: 20, reliability: 15 },
+  superLikesPerDay: 5,
+  updatedAt: serverTimestamp(),
+});
 
 beforeAll(async () => {
   env = await firestoreTestEnv("matching-config");
@@ -35,6 +39,7 @@ it.each(PERSONAS)("delete the config (back to defaults) as %s", async (persona) 
 describe("validation", () => {
   it.each([
     ["a negative weight", { weights: { level: -1 } }],
+    ["a reliability weight over 100", { weights: { reliability: 101 } }],
     ["an unknown factor", { weights: { looks: 50 } }],
     ["a fractional limit", { superLikesPerDay: 1.5 }],
     ["an unknown field", { queueSize: 10 }],

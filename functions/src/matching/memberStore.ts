@@ -1,7 +1,7 @@
 /**
- * Reading members for matching: each member's three documents (profile, match preferences, private
- * settings), the profiles near a point, and what a member and their neighbours did to each other
- * (actions, blocks, classes and partners in common). The Discover queue rebuild
+ * Reading members for matching: each member's four documents (profile, match preferences, private
+ * settings, reliability), the profiles near a point, and what a member and their neighbours did
+ * to each other (actions, blocks, classes and partners in common). The Discover queue rebuild
  * (queueRebuildStore.ts), its pages (queuePageStore.ts) and class recommendations read through here.
  *
  * A document that does not match its schema is passed over (a member left out, a preference at its
@@ -23,9 +23,9 @@ export async function loadMatchingConfig(db: Firestore): Promise<MatchingConfig>
 }
 
 /**
- * Members by uid, from their profile, match preferences and private settings (3 reads each; 2 for
- * those whose profile the caller already read, passed as `knownProfiles`, null when unreadable),
- * each placed at their matching point. A member without a readable profile is left out.
+ * Members by uid, from their profile, match preferences, private settings and reliability (4 reads
+ * each; 3 for those whose profile the caller already read, passed as `knownProfiles`, null when
+ * unreadable), each placed at their matching point. A member without a readable profile is left out.
  */
 export async function loadMembers(
   db: Firestore,
@@ -42,10 +42,12 @@ export async function loadMembers(
     const profileRefs = unknown.map((uid) => r.user(uid));
     const preferenceRefs = chunk.map((uid) => r.matchPreferences(uid));
     const settingRefs = chunk.map((uid) => r.privateSettings(uid));
-    const [profiles, preferences, settings] = await Promise.all([
+    const reliabilityRefs = chunk.map((uid) => r.reliability(uid));
+    const [profiles, preferences, settings, reliabilities] = await Promise.all([
       readAll(db, profileRefs),
       readAll(db, preferenceRefs),
       readAll(db, settingRefs),
+      readAll(db, reliabilityRefs),
     ]);
     const fetched = new Map(unknown.map((uid, k) => [uid, profiles[k]] as const));
     chunk.forEach((uid, k) => {
@@ -56,7 +58,11 @@ export async function loadMembers(
       const prefs = preferences[k];
       const setting = settings[k];
       const placeOf = (exact: LatLng) => matchingPointOf(exact, uid, key);
-      result.set(uid, memberFrom(uid, profile, dataOrAbsent(prefs) ?? null, dataOrAbsent(setting) ?? null, placeOf));
+      const reliability = dataOrAbsent(reliabilities[k]) ?? null;
+      result.set(
+        uid,
+        memberFrom(uid, profile, dataOrAbsent(prefs) ?? null, dataOrAbsent(setting) ?? null, placeOf, reliability),
+      );
     });
   }
   return result;

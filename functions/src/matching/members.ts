@@ -1,10 +1,13 @@
 /**
- * A member as matching sees them, built from their three documents: the public profile, the match
- * preferences and the private settings. Matching never sees the exact location: `location` is the
+ * A member as matching sees them, built from their documents: the public profile, the match
+ * preferences, the private settings and what partner feedback says of them (reliability). Matching never sees the exact location: `location` is the
  * member's matching point (matchingPoint.ts). Pure.
  */
 import {
   effectivePreferences,
+  memberReliability,
+  type MemberReliability,
+  type ReliabilityCounts,
   type MatchPreferencesDoc,
   type PrivateSettings,
   type UserProfile,
@@ -17,6 +20,7 @@ export interface Member extends DiscoverableMember {
   photoURL: string | null;
   /** The matching point, 1.2–2 km from the exact point; null without a location. */
   location: LatLng | null;
+  reliability: MemberReliability;
 }
 
 /**
@@ -29,6 +33,7 @@ export function memberFrom(
   preferences: MatchPreferencesDoc | null,
   settings: PrivateSettings | null,
   placeOf: (exact: LatLng) => LatLng,
+  reliability: ReliabilityCounts | null = null,
 ): Member {
   const exact = settings?.location ?? null;
   return {
@@ -44,5 +49,6 @@ export function memberFrom(
     displayName: profile.displayName,
     photoURL: profile.photoURL,
     location: exact ? placeOf({ lat: exact.lat, lng: exact.lng }) : null,
+    reliability: memberReliability(reliability),
   };
 }

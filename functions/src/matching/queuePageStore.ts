@@ -32,7 +32,7 @@ function ensureCanDiscover(me: Member | undefined): asserts me is Member & { loc
 }
 
 /**
- * One page of `uid`'s queue, best first. Reads: the caller (3 documents), the page, and two
+ * One page of `uid`'s queue, best first. Reads: the caller (4 documents), the page, and two
  * block checks per entry — the triggers keep blocked people out of queues, and the check closes
  * the moment between a block and its trigger.
  */

@@ -58,14 +58,21 @@ export function takesPartInDiscover(member: Member | undefined): member is Queue
   return member !== undefined && member.location !== null && isDiscoverable(member);
 }
 
-function cardFor(candidate: Member, pair: PairScore, superLikedYou: boolean, config: MatchingConfig): QueueCard {
+/** `reasons`: what the queue's owner is told about `candidate` (pair.reasons or pair.theirReasons). */
+function cardFor(
+  candidate: Member,
+  pair: PairScore,
+  reasons: string[],
+  superLikedYou: boolean,
+  config: MatchingConfig,
+): QueueCard {
   return {
     uid: candidate.uid,
     displayName: candidate.displayName,
     photoURL: candidate.photoURL,
     score: pair.score,
     rank: pair.score + (superLikedYou ? config.superLikeRankBoost : 0),
-    reasons: pair.reasons,
+    reasons,
     factors: pair.factors,
     distanceKm: pair.distanceKm,
     superLikedYou,
@@ -101,7 +108,9 @@ export function planQueues(input: {
     }
     plan.mine = scored
       .filter(({ candidate }) => !n.myActions.has(candidate.uid))
-      .map(({ candidate, pair }) => cardFor(candidate, pair, isSuperLike(n.theirActions.get(candidate.uid)), config))
+      .map(({ candidate, pair }) =>
+        cardFor(candidate, pair, pair.reasons, isSuperLike(n.theirActions.get(candidate.uid)), config),
+      )
       .sort((x, y) => y.rank - x.rank)
       .slice(0, config.queueSize);
     for (const card of plan.mine) keepMine.add(card.uid);
@@ -111,7 +120,7 @@ export function planQueues(input: {
         keepTheirs.add(candidate.uid);
         plan.theirs.push({
           ownerUid: candidate.uid,
-          card: cardFor(me, pair, isSuperLike(n.myActions.get(candidate.uid)), config),
+          card: cardFor(me, pair, pair.theirReasons, isSuperLike(n.myActions.get(candidate.uid)), config),
         });
       }
     }

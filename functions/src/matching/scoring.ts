@@ -3,16 +3,19 @@
  * per-factor breakdown and the 1–3 reasons a member sees on the card. Pure: no Firebase, no clock.
  *
  * Every factor is a value in [0, 1] computed from what both members share (levels, interests,
- * distance, weekly slots, classes and partners in common), so the score of a pair is the same from
- * either side; what differs per side (a super-like) changes the queue order, not the score.
+ * distance, weekly slots, classes and partners in common, the chance that both turn up), so the
+ * score of a pair is the same from either side; what differs per side (a super-like) changes the
+ * queue order, not the score, and "Reliable: shows up" is said of the other side only.
  */
 import {
   FITNESS_LEVELS,
   MATCHING_FACTORS,
+  UNKNOWN_RELIABILITY,
   type FactorBreakdown,
   type FitnessLevel,
   type MatchingConfigDoc,
   type MatchingFactor,
+  type MemberReliability,
 } from "../model/index.js";
 import { distanceBetween } from "geofire-common";
 import { shownDistanceKm } from "./matchingPoint.js";
@@ -32,7 +35,7 @@ export interface MatchingConfig {
 }
 
 export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
-  weights: { level: 20, interests: 30, distance: 25, schedule: 15, history: 10 },
+  weights: { level: 20, interests: 30, distance: 25, schedule: 15, history: 10, reliability: 10 },
   superLikesPerDay: 3,
   distanceHalfLifeKm: 5,
   superLikeRankBoost: 25,
@@ -67,6 +70,8 @@ export interface PartnerProfile {
   interests: readonly string[];
   availability: readonly string[];
   location: LatLng;
+  /** From partner feedback (partnerFeedback/); absent: nobody has answered for them yet. */
+  reliability?: MemberReliability;
 }
 
 /** What the two members have already done together. */
@@ -80,7 +85,10 @@ export const NO_HISTORY: PairHistory = { classesTogether: 0, mutualPartners: 0 }
 export interface PairScore {
   score: number;
   factors: FactorBreakdown;
+  /** What `a` is told about `b`. */
   reasons: string[];
+  /** What `b` is told about `a`: the same, but for what is said of one side only (reliability). */
+  theirReasons: string[];
   distanceKm: number;
 }
 
@@ -118,6 +126,19 @@ export function historyFactor(history: PairHistory): number {
   return 1 - Math.exp(-(history.classesTogether + history.mutualPartners) / 2);
 }
 
+/**
+ * The chance that a session of the two happens at all: both have to turn up. A product, so a
+ * no-show partner drags the pair down whoever the other is, and it is the same from either side.
+ */
+export function reliabilityFactor(
+  a: MemberReliability = UNKNOWN_RELIABILITY,
+  b: MemberReliability = UNKNOWN_RELIABILITY,
+) {
+  return a.score * b.score;
+}
+
+export const RELIABLE_REASON = "Reliable: shows up";
+
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Whole kilometres, like the distance shown: both come from matching points (matchingPoint.ts). */
@@ -125,7 +146,9 @@ function distancePhrase(km: number): string {
   return `About ${shownDistanceKm(km)} km away`;
 }
 
-function reasonFor(factor: MatchingFactor, a: PartnerProfile, b: PartnerProfile, km: number, history: PairHistory) {
+type SharedFactor = Exclude<MatchingFactor, "reliability">;
+
+function reasonFor(factor: SharedFactor, a: PartnerProfile, b: PartnerProfile, km: number, history: PairHistory) {
   switch (factor) {
     case "level":
       return a.fitnessLevel === b.fitnessLevel ? `Both ${a.fitnessLevel}` : "Close in level";
@@ -162,20 +185,26 @@ export function scorePair(
     distance: distanceFactor(km, config.distanceHalfLifeKm),
     schedule: overlapFactor(a.availability, b.availability),
     history: historyFactor(history),
+    reliability: reliabilityFactor(a.reliability, b.reliability),
   };
+  const f = (factor: MatchingFactor) => factors[factor] ?? 0;
   const { weights } = config;
   const totalWeight = MATCHING_FACTORS.reduce((sum, f) => sum + weights[f], 0);
-  const weighted = MATCHING_FACTORS.reduce((sum, f) => sum + weights[f] * factors[f], 0);
+  const weighted = MATCHING_FACTORS.reduce((sum, factor) => sum + weights[factor] * f(factor), 0);
   const score = Math.round((100 * weighted) / totalWeight);
 
-  // Reasons follow what moved the score most: factors by weighted contribution, strongest first.
-  const ranked = [...MATCHING_FACTORS]
-    .filter((f) => weights[f] > 0 && factors[f] > 0)
-    .sort((x, y) => weights[y] * factors[y] - weights[x] * factors[x]);
-  const strong = ranked.filter((f) => factors[f] >= REASON_THRESHOLD).slice(0, 3);
+  // Reasons follow what moved the score most: shared factors by weighted contribution, strongest
+  // first. Reliability is near its prior for most pairs, so it is no reason by itself; it is told
+  // of a partner only when their record proves it.
+  const ranked = MATCHING_FACTORS.filter((x): x is SharedFactor => x !== "reliability")
+    .filter((x) => weights[x] > 0 && f(x) > 0)
+    .sort((x, y) => weights[y] * f(y) - weights[x] * f(x));
+  const strong = ranked.filter((x) => f(x) >= REASON_THRESHOLD).slice(0, 3);
   // Distance is always known and always true, so a weak pair still gets one honest reason.
   const chosen = strong.length > 0 ? strong : [ranked[0] ?? "distance"];
-  const reasons = chosen.map((f) => reasonFor(f, a, b, km, history));
+  const shared = chosen.map((x) => reasonFor(x, a, b, km, history));
+  const aboutSide = (other: PartnerProfile) =>
+    weights.reliability > 0 && other.reliability?.proven ? [...shared.slice(0, 2), RELIABLE_REASON] : shared;
 
   return {
     score,
@@ -185,8 +214,10 @@ export function scorePair(
       distance: Math.round(factors.distance * 1000) / 1000,
       schedule: Math.round(factors.schedule * 1000) / 1000,
       history: Math.round(factors.history * 1000) / 1000,
+      reliability: Math.round(f("reliability") * 1000) / 1000,
     },
-    reasons,
+    reasons: aboutSide(b),
+    theirReasons: aboutSide(a),
     distanceKm: shownDistanceKm(km),
   };
 }

@@ -15,3 +15,4 @@ export * from "./reports.js";
 export * from "./moderation.js";
 export * from "./limits.js";
 export * from "./reviews.js";
+export * from "./partnerFeedback.js";

@@ -125,7 +125,7 @@ export type Block = z.infer<typeof blockSchema>;
 // ---------------------------------------------------------------------------------------------
 // config/matching (admin-written; every field optional, defaults in code)
 
-export const MATCHING_FACTORS = ["level", "interests", "distance", "schedule", "history"] as const;
+export const MATCHING_FACTORS = ["level", "interests", "distance", "schedule", "history", "reliability"] as const;
 export type MatchingFactor = (typeof MATCHING_FACTORS)[number];
 
 const weightSchema = z.number().min(0).max(100);
@@ -137,6 +137,7 @@ export const matchingConfigSchema = z.object({
       distance: weightSchema.optional(),
       schedule: weightSchema.optional(),
       history: weightSchema.optional(),
+      reliability: weightSchema.optional(),
     })
     .optional(),
   superLikesPerDay: z.number().int().min(0).max(100).optional(),
@@ -155,6 +156,8 @@ export const factorBreakdownSchema = z.object({
   distance: z.number(),
   schedule: z.number(),
   history: z.number(),
+  /** Absent on cards computed before the factor existed; the next rebuild adds it. */
+  reliability: z.number().optional(),
 });
 export type FactorBreakdown = z.infer<typeof factorBreakdownSchema>;
 

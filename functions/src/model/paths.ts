@@ -42,6 +42,9 @@ export const collections = {
   /** Collection group: every class's reviews (an instructor's, a series', the held queue). */
   reviews: "reviews",
   ratingSummaries: "ratingSummaries",
+  // ---- Partner feedback
+  partnerFeedback: "partnerFeedback",
+  reliability: "reliability",
   // ---- Server secrets (functions only)
   serverKeys: "serverKeys",
 } as const;
@@ -130,6 +133,12 @@ export const paths = {
     `classes/${classId}/reviews/${uid}/reports/${reporterUid}`,
   /** `id` is ratingSummaryId(subject, subjectId) (functions only). */
   ratingSummary: (id: string) => `ratingSummaries/${id}`,
+
+  // ---- Partner feedback
+  /** `id` is partnerFeedbackId(classId, author, subject) (functions only; the author may read it). */
+  partnerFeedback: (id: string) => `partnerFeedback/${id}`,
+  /** What applied partner feedback says about a member (functions only). */
+  reliability: (uid: string) => `reliability/${uid}`,
 } as const;
 
 export const patterns = {

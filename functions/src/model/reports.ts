@@ -55,6 +55,14 @@ export function memberReportId(subjectUid: string, reporterId: string, atMs: num
   return `member-${subjectUid}-${reporterId}-${new Date(atMs).toISOString().slice(0, 10)}`;
 }
 
+/** The reporter of the reports Numina files itself, such as a no-show pattern (partnerFeedback/). */
+export const SYSTEM_REPORTER_ID = "numina";
+
+/** One report per no-show pattern: the count it was filed at is in the id, so a retry files it once. */
+export function noShowReportId(subjectUid: string, noShows: number): string {
+  return `no-shows-${subjectUid}-${noShows}`;
+}
+
 const details = z.string().max(REPORT_DETAILS_MAX).default("");
 
 export const reportMemberRequestSchema = z.object({

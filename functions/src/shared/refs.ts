@@ -31,10 +31,13 @@ import {
   notificationDeliverySchema,
   notificationPreferencesSchema,
   notificationSchema,
+  partnerFeedbackId,
+  partnerFeedbackSchema,
   paths,
   privateSettingsSchema,
   rateLimitCounterSchema,
   ratingSummarySchema,
+  reliabilitySchema,
   reportSchema,
   reviewReportSchema,
   serverKeySchema,
@@ -134,6 +137,12 @@ function buildRefs(db: Firestore) {
     allReviews: () => typedGroup(db, collections.reviews, classReviewSchema),
     ratingSummary: (subject: RatingSubject, subjectId: string) =>
       typedDoc(db, paths.ratingSummary(ratingSummaryId(subject, subjectId)), ratingSummarySchema),
+
+    // ---- Partner feedback
+    allPartnerFeedback: () => typedCollection(db, collections.partnerFeedback, partnerFeedbackSchema),
+    partnerFeedback: (classId: string, authorUid: string, subjectUid: string) =>
+      typedDoc(db, paths.partnerFeedback(partnerFeedbackId(classId, authorUid, subjectUid)), partnerFeedbackSchema),
+    reliability: (uid: string) => typedDoc(db, paths.reliability(uid), reliabilitySchema),
   };
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_MATCH_PREFERENCES,
+  UNKNOWN_RELIABILITY,
   type MatchAction,
   type PrivateSettings,
   type UserProfile,
@@ -14,7 +15,7 @@ import {
   type Neighbourhood,
   type QueueOwner,
 } from "../../src/matching/queueSelection.js";
-import { DEFAULT_MATCHING_CONFIG, type PairHistory } from "../../src/matching/scoring.js";
+import { DEFAULT_MATCHING_CONFIG, RELIABLE_REASON, type PairHistory } from "../../src/matching/scoring.js";
 
 const LONDON = { lat: 51.5072, lng: -0.1276 };
 const kmNorth = (km: number) => ({ lat: LONDON.lat + km / 111.2, lng: LONDON.lng });
@@ -33,6 +34,7 @@ function member(uid: string, overrides: Partial<Member> = {}): Member {
     displayName: `Member ${uid}`,
     photoURL: null,
     location: LONDON,
+    reliability: UNKNOWN_RELIABILITY,
     ...overrides,
   };
 }
@@ -128,6 +130,14 @@ describe("planQueues", () => {
     expect(theirs.score).toBe(mine.score);
     expect(theirs.factors).toEqual(mine.factors);
     expect(mine.factors.history).toBeGreaterThan(0);
+  });
+
+  it("tells each queue's owner of the other's reliability, not their own", () => {
+    const proven = { score: 1, proven: true };
+    const owner = { ...me, reliability: proven };
+    const result = plan(around([member("mate", { location: kmNorth(2) })]), { owner });
+    expect(result.mine[0]!.reasons).not.toContain(RELIABLE_REASON);
+    expect(result.theirs[0]!.card.reasons).toContain(RELIABLE_REASON);
   });
 
   it("caps my queue at the queue size, keeping the best", () => {

@@ -4,9 +4,12 @@ import {
   DEFAULT_MATCHING_CONFIG,
   matchingConfigOf,
   NO_HISTORY,
+  RELIABLE_REASON,
+  reliabilityFactor,
   scorePair,
   type PartnerProfile,
 } from "../../src/matching/scoring.js";
+import { memberReliability, UNKNOWN_RELIABILITY } from "../../src/model/index.js";
 
 /** Central London; 0.009° of latitude is about 1 km. */
 const LONDON = { lat: 51.5072, lng: -0.1276 };
@@ -25,11 +28,17 @@ function member(overrides: Partial<PartnerProfile> = {}): PartnerProfile {
 
 describe("scorePair", () => {
   it("stays within 0–100 for the best and the worst possible pairs", () => {
-    const best = scorePair(member(), member({ uid: "b" }), { classesTogether: 50, mutualPartners: 50 });
+    const alwaysThere = { score: 1, proven: true };
+    const neverThere = { score: 0, proven: false };
+    const best = scorePair(member({ reliability: alwaysThere }), member({ uid: "b", reliability: alwaysThere }), {
+      classesTogether: 50,
+      mutualPartners: 50,
+    });
     const worst = scorePair(
-      member({ fitnessLevel: "beginner", interests: ["yoga"], availability: ["mon:morning"] }),
+      member({ fitnessLevel: "beginner", interests: ["yoga"], availability: ["mon:morning"], reliability: neverThere }),
       member({
         uid: "b",
+        reliability: neverThere,
         fitnessLevel: "advanced",
         interests: ["boxing"],
         availability: ["sun:evening"],
@@ -134,13 +143,17 @@ describe("scorePair", () => {
   });
 
   it("mentions classes taken together when history dominates", () => {
-    const config = matchingConfigOf({ weights: { history: 100, level: 0, interests: 0, distance: 0, schedule: 0 } });
+    const config = matchingConfigOf({
+      weights: { history: 100, level: 0, interests: 0, distance: 0, schedule: 0, reliability: 0 },
+    });
     const result = scorePair(member(), member({ uid: "b" }), { classesTogether: 3, mutualPartners: 0 }, config);
     expect(result.reasons).toEqual(["3 classes together"]);
   });
 
   it("follows the admin's weights: a distance-only config scores the same spot 100", () => {
-    const config = matchingConfigOf({ weights: { distance: 1, level: 0, interests: 0, schedule: 0, history: 0 } });
+    const config = matchingConfigOf({
+      weights: { distance: 1, level: 0, interests: 0, schedule: 0, history: 0, reliability: 0 },
+    });
     const far = member({ uid: "b", interests: ["boxing"], availability: ["sun:evening"], fitnessLevel: "advanced" });
     expect(scorePair(member(), far, NO_HISTORY, config).score).toBe(100);
     expect(scorePair(member(), far, NO_HISTORY).score).toBeLessThan(100);
@@ -151,7 +164,57 @@ describe("matchingConfigOf", () => {
   it("keeps defaults for missing fields and for an all-zero weight set", () => {
     expect(matchingConfigOf(null)).toEqual(DEFAULT_MATCHING_CONFIG);
     expect(matchingConfigOf({ superLikesPerDay: 5 }).superLikesPerDay).toBe(5);
-    const zero = matchingConfigOf({ weights: { level: 0, interests: 0, distance: 0, schedule: 0, history: 0 } });
+    const zero = matchingConfigOf({
+      weights: { level: 0, interests: 0, distance: 0, schedule: 0, history: 0, reliability: 0 },
+    });
     expect(zero.weights).toEqual(DEFAULT_MATCHING_CONFIG.weights);
+  });
+});
+
+describe("the reliability factor", () => {
+  /** A member whose partners answered `count` times, `noShows` of them "did not show up". */
+  const withRecord = (count: number, noShows: number) =>
+    memberReliability({
+      count,
+      noShows,
+      trainAgain: count - noShows,
+      trainAgainAnswers: count - noShows,
+      tags: {},
+      flaggedAtNoShows: 0,
+    });
+
+  it("is the chance both turn up, the same from either side", () => {
+    const flaky = withRecord(6, 4);
+    expect(reliabilityFactor(flaky, UNKNOWN_RELIABILITY)).toBeCloseTo(flaky.score * UNKNOWN_RELIABILITY.score);
+    expect(reliabilityFactor(UNKNOWN_RELIABILITY, flaky)).toBe(reliabilityFactor(flaky, UNKNOWN_RELIABILITY));
+    expect(reliabilityFactor()).toBeCloseTo(UNKNOWN_RELIABILITY.score ** 2);
+  });
+
+  it("ranks a partner who shows up above an equal one who does not", () => {
+    const me = member();
+    const regular = scorePair(me, member({ uid: "b", reliability: withRecord(8, 0) }), NO_HISTORY);
+    const newcomer = scorePair(me, member({ uid: "c" }), NO_HISTORY);
+    const noShow = scorePair(me, member({ uid: "d", reliability: withRecord(6, 4) }), NO_HISTORY);
+    expect(regular.score).toBeGreaterThan(newcomer.score);
+    expect(newcomer.score).toBeGreaterThan(noShow.score);
+    expect(regular.factors.reliability).toBeGreaterThan(noShow.factors.reliability!);
+  });
+
+  it("tells each side 'Reliable: shows up' only of the other, and only on a proven record", () => {
+    const proven = member({ uid: "b", reliability: withRecord(5, 0) });
+    const pair = scorePair(member(), proven, NO_HISTORY);
+    expect(pair.reasons).toContain(RELIABLE_REASON);
+    expect(pair.reasons.length).toBeLessThanOrEqual(3);
+    expect(pair.theirReasons).not.toContain(RELIABLE_REASON);
+    // Two answers are not a record yet, however good.
+    expect(scorePair(member(), member({ uid: "c", reliability: withRecord(2, 0) }), NO_HISTORY).reasons).not.toContain(
+      RELIABLE_REASON,
+    );
+  });
+
+  it("says nothing of reliability when an admin weighs it at zero", () => {
+    const config = matchingConfigOf({ weights: { reliability: 0 } });
+    const pair = scorePair(member(), member({ uid: "b", reliability: withRecord(5, 0) }), NO_HISTORY, config);
+    expect(pair.reasons).not.toContain(RELIABLE_REASON);
   });
 });
