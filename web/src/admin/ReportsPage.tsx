@@ -6,14 +6,18 @@ import { errorMessage } from "../shared/errors";
 import { humanize } from "../shared/format";
 import { Alert, Spinner } from "../shared/ui";
 import { dismissReport, moderateMember, takeDownMessage } from "../moderation/moderationService";
+import { SYSTEM_REPORTER_ID } from "@numina/model";
 import { watchOpenReports, type ReportItem } from "./reportsStore";
 
 /** Admins: the review queue of open reports, oldest first; each is acted on with a reason, or dismissed. */
 export function ReportsPage() {
   const reports = useLive<ReportItem[]>("reports:open", (w) => watchOpenReports(w));
   const people = usePeople(
-    reports.status === "ready" ? reports.value.flatMap((r) => [r.data.reporterId, r.data.subjectUid]) : [],
+    reports.status === "ready"
+      ? reports.value.flatMap((r) => [r.data.reporterId, r.data.subjectUid]).filter((uid) => uid !== SYSTEM_REPORTER_ID)
+      : [],
   );
+  const reporterName = (uid: string) => (uid === SYSTEM_REPORTER_ID ? "Numina (automatic)" : (people[uid] ?? uid));
 
   return (
     <div className="page">
@@ -39,8 +43,7 @@ export function ReportsPage() {
                   {data.subjectKind === "message" ? " · a message" : ""}
                 </strong>
                 <span className="muted">
-                  Reported by {people[data.reporterId] ?? data.reporterId} on{" "}
-                  {new Date(data.createdAt.toMillis()).toLocaleString()}
+                  Reported by {reporterName(data.reporterId)} on {new Date(data.createdAt.toMillis()).toLocaleString()}
                 </span>
                 {data.details && <p>{data.details}</p>}
                 {data.messageText && <blockquote data-testid="reported-text">{data.messageText}</blockquote>}

@@ -4,6 +4,7 @@ import { cityById, type Attendee, type MyRsvpResponse, type Role } from "@numina
 import { useReadyProfile } from "../app/guards";
 import { errorMessage } from "../shared/errors";
 import { ClassChatLink } from "../messaging/ClassChatLink";
+import { PartnerFeedbackPanel } from "../partnerFeedback/PartnerFeedbackPanel";
 import { ClassReviews } from "../reviews/ClassReviews";
 import { humanize } from "../shared/format";
 import { Alert, Spinner } from "../shared/ui";
@@ -121,6 +122,8 @@ function ClassDetail({ item, uid, role, canManage }: { item: ClassItem; uid: str
       <ClassChatLink classId={item.id} uid={uid} />
 
       <ClassReviews item={item} uid={uid} role={role} instructorName={people[data.instructorId]} />
+
+      <PartnerFeedbackPanel item={item} />
 
       {canManage && (
         <section className="card row" aria-label="Manage">
