@@ -1,7 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { paths, ratingSummaryId, type Attendee, type FitnessClass } from "../../functions/src/model/index.js";
+import {
+  paths,
+  ratingSummaryId,
+  type Attendee,
+  type ClassReview,
+  type FitnessClass,
+} from "../../functions/src/model/index.js";
 import { launchBrowser, openSession } from "./support/browser.js";
 import { Fixtures, uniqueSuffix } from "./support/fixtures.js";
 import { screenshot, signInToHome, waitForText } from "./support/ui.js";
@@ -238,4 +244,56 @@ describe("reviews", () => {
       await Promise.all([a.context.close(), b.context.close()]);
     },
   );
+
+  it("pages a long review list: ten at first, then more on request", { timeout: 90_000 }, async () => {
+    const [instructor, reader] = await Promise.all([
+      fixtures.createUser({ label: "instructor", role: "instructor", onboarded: true }),
+      fixtures.createUser({ label: "reader", onboarded: true }),
+    ]);
+    const startsAtMs = Date.now() - 3 * HOUR;
+    const busy = await createClass(instructor.uid, { startsAt: Timestamp.fromMillis(startsAtMs) });
+    summaryIds.push(
+      ratingSummaryId("class", busy.id),
+      ratingSummaryId("series", busy.id),
+      ratingSummaryId("instructor", instructor.uid),
+    );
+    // Twelve published reviews, as the callable leaves them, a minute apart: newest is number 12.
+    const TOTAL = 12;
+    for (let k = 1; k <= TOTAL; k += 1) {
+      const at = Timestamp.fromMillis(startsAtMs + 2 * HOUR + k * 60_000);
+      const review: ClassReview = {
+        uid: `reviewer-${k}-${uniqueSuffix()}`,
+        classId: busy.id,
+        instructorId: instructor.uid,
+        seriesId: busy.id,
+        classTitle: busy.title,
+        classStartsAt: Timestamp.fromMillis(startsAtMs),
+        authorName: `Reviewer ${k}`,
+        rating: 4,
+        text: `Review number ${k}.`,
+        status: "published",
+        flags: [],
+        reply: null,
+        reportCount: 0,
+        needsModeration: false,
+        createdAt: at,
+        updatedAt: at,
+        editableUntil: Timestamp.fromMillis(at.toMillis() + 7 * 24 * HOUR),
+      };
+      await fixtures.db.doc(paths.review(busy.id, review.uid)).set(review);
+    }
+
+    const r = await openSession(browser, baseUrl);
+    await signInToHome(r.page, reader.email, reader.password);
+    await r.page.goto(`/classes/${busy.id}`);
+    const list = r.page.getByRole("list", { name: "Reviews" });
+    await waitForText(list, "Review number 12.");
+    expect(await list.getByRole("listitem").count()).toBe(10);
+    expect(await list.getByText("Review number 2.", { exact: true }).count()).toBe(0);
+    await r.page.getByTestId("reviews-show-more").click();
+    await waitForText(list, "Review number 1.");
+    expect(await list.getByRole("listitem").count()).toBe(TOTAL);
+    expect(await r.page.getByTestId("reviews-show-more").count()).toBe(0);
+    await r.context.close();
+  });
 });

@@ -20,7 +20,7 @@ import type { ClassItem } from "../classes/classesStore";
 import { errorMessage } from "../shared/errors";
 import { formatLocalDateTime } from "../shared/time";
 import { Alert, ConfirmDialog, ReportReasonOptions, Spinner } from "../shared/ui";
-import { useClassReviews, useMyReview } from "./hooks";
+import { useClassReviews, useMyReview, type ReviewPages } from "./hooks";
 import { reviewPanelState } from "./ratings";
 import { moderateClassReview, replyToClassReview, reportClassReview, submitClassReview } from "./reviewsStore";
 import { RatingSummaryPanel, StarInput, Stars } from "./Stars";
@@ -244,7 +244,7 @@ function ReviewList({
   const reviews = useClassReviews(classId);
   if (reviews.status === "loading") return <Spinner label="Loading reviews…" />;
   if (reviews.status === "error") return <Alert kind="error">{reviews.message}</Alert>;
-  if (reviews.value.length === 0) {
+  if (reviews.value.reviews.length === 0) {
     return (
       <p className="muted" data-testid="reviews-empty">
         No reviews yet.
@@ -252,13 +252,32 @@ function ReviewList({
     );
   }
   return (
-    <ul className="review-list" aria-label="Reviews">
-      {reviews.value.map((review) => (
-        <li key={review.uid}>
-          <ReviewItem review={review} viewer={{ uid, role, isInstructor: uid === instructorId }} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="review-list" aria-label="Reviews">
+        {reviews.value.reviews.map((review) => (
+          <li key={review.uid}>
+            <ReviewItem review={review} viewer={{ uid, role, isInstructor: uid === instructorId }} />
+          </li>
+        ))}
+      </ul>
+      <ShowMoreReviews pages={reviews.value} />
+    </>
+  );
+}
+
+/** "Show more" under a review list, while there are more. */
+export function ShowMoreReviews({ pages }: { pages: ReviewPages }) {
+  if (!pages.hasMore) return null;
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      disabled={pages.loadingMore}
+      data-testid="reviews-show-more"
+      onClick={pages.showMore}
+    >
+      {pages.loadingMore ? "Loading…" : "Show more reviews"}
+    </button>
   );
 }
 

@@ -4,7 +4,7 @@ import { useReadyProfile } from "../app/guards";
 import { Alert, Spinner } from "../shared/ui";
 import { usePeople } from "../shared/usePeople";
 import { useInstructorReviews } from "./hooks";
-import { ReviewItem } from "./ClassReviews";
+import { ReviewItem, ShowMoreReviews } from "./ClassReviews";
 import { RatingSummaryPanel } from "./Stars";
 
 export function InstructorProfilePage() {
@@ -33,22 +33,25 @@ export function InstructorProfilePage() {
         {reviews.status === "loading" && <Spinner label="Loading reviews…" />}
         {reviews.status === "error" && <Alert kind="error">{reviews.message}</Alert>}
         {reviews.status === "ready" &&
-          (reviews.value.length === 0 ? (
+          (reviews.value.reviews.length === 0 ? (
             <p className="muted" data-testid="instructor-reviews-empty">
               No reviews yet.
             </p>
           ) : (
-            <ul className="review-list" aria-label="Reviews">
-              {reviews.value.map((review) => (
-                <li key={`${review.classId}/${review.uid}`}>
-                  <ReviewItem
-                    review={review}
-                    viewer={{ uid: session.uid, role: session.role, isInstructor: session.uid === instructorId }}
-                    showClass
-                  />
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="review-list" aria-label="Reviews">
+                {reviews.value.reviews.map((review) => (
+                  <li key={`${review.classId}/${review.uid}`}>
+                    <ReviewItem
+                      review={review}
+                      viewer={{ uid: session.uid, role: session.role, isInstructor: session.uid === instructorId }}
+                      showClass
+                    />
+                  </li>
+                ))}
+              </ul>
+              <ShowMoreReviews pages={reviews.value} />
+            </>
           ))}
       </section>
     </div>

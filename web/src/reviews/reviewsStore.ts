@@ -40,7 +40,7 @@ import { allData, dataOrNull, watchDoc, watchQuery, type Watcher } from "../shar
 const reviewConverter = converterFor(classReviewSchema);
 const summaryConverter = converterFor(ratingSummarySchema);
 
-/** How many reviews a class or an instructor page lists. */
+/** How many reviews the moderation queue lists at once; a class or an instructor page pages by REVIEWS_PAGE. */
 export const REVIEWS_SHOWN = 50;
 
 const submitCallable = httpsCallable<SubmitClassReviewRequest, SubmitClassReviewResponse>(
@@ -118,13 +118,13 @@ export async function fetchRatingSummaries(
   return found;
 }
 
-/** A class's published reviews, newest first. Composite index: status + createdAt desc. */
-export function watchClassReviews(classId: string, watcher: Watcher<ClassReview[]>): Unsubscribe {
+/** A class's `count` newest published reviews. Composite index: status + createdAt desc. */
+export function watchClassReviews(classId: string, count: number, watcher: Watcher<ClassReview[]>): Unsubscribe {
   const q = query(
     collection(db, paths.reviews(classId)).withConverter(reviewConverter),
     where("status", "==", "published"),
     orderBy("createdAt", "desc"),
-    limit(REVIEWS_SHOWN),
+    limit(count),
   );
   return watchQuery(q, allData, watcher);
 }
@@ -135,16 +135,20 @@ export function watchMyReview(classId: string, uid: string, watcher: Watcher<Cla
 }
 
 /**
- * An instructor's published reviews across all their classes, newest first. Collection-group
+ * An instructor's `count` newest published reviews across all their classes. Collection-group
  * index: instructorId + status + createdAt desc.
  */
-export function watchInstructorReviews(instructorId: string, watcher: Watcher<ClassReview[]>): Unsubscribe {
+export function watchInstructorReviews(
+  instructorId: string,
+  count: number,
+  watcher: Watcher<ClassReview[]>,
+): Unsubscribe {
   const q = query(
     collectionGroup(db, collections.reviews).withConverter(reviewConverter),
     where("instructorId", "==", instructorId),
     where("status", "==", "published"),
     orderBy("createdAt", "desc"),
-    limit(REVIEWS_SHOWN),
+    limit(count),
   );
   return watchQuery(q, allData, watcher);
 }
