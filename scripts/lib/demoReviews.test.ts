@@ -7,6 +7,7 @@ import {
   type TimestampLike,
 } from "../../functions/src/model/index.js";
 import { FIXED_LOGINS, generateDemoData } from "./demoData.js";
+import { demoMatchPartners } from "./demoConversations.js";
 import { generateDemoPastClasses } from "./demoReviews.js";
 
 class FakeTimestamp implements TimestampLike {
@@ -50,6 +51,12 @@ describe("demo reviews", () => {
     const held = past.flatMap((c) => c.reviews).filter((r) => r.review.status === "held");
     expect(held).toHaveLength(1);
     expect(held[0]!.review.needsModeration).toBe(true);
+  });
+
+  it("seats the fixed member's first match beside them, so the class page asks for partner feedback", () => {
+    const mine = past.find((c) => c.attendees.some((a) => a.uid === FIXED_LOGINS.member.uid))!;
+    const partner = demoMatchPartners(data.accounts)[0]!;
+    expect(mine.attendees.find((a) => a.uid === partner.uid)?.row.status).toBe("attended");
   });
 
   it("is the same on every run", () => {

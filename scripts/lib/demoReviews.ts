@@ -3,7 +3,8 @@
  * same series (`{id}-prev`, ended), checked-in attendees, and their reviews, so class cards,
  * class pages and instructor pages show ratings, and the admins' review queue has one held review.
  * The fixed member attended the fixed instructor's session yesterday and has not rated it yet: they
- * get the review prompt and can try the form.
+ * get the review prompt and can try the form. Their first match trained beside them, so the class
+ * page also asks for partner feedback.
  *
  * Pure, like demoData.ts: each class draws from its own PRNG stream, and "now" is a parameter.
  * Reviews are written as the review callable would leave them; the seeder then counts the
@@ -17,6 +18,7 @@ import {
   type FitnessClass,
   type TimestampLike,
 } from "../../functions/src/model/index.js";
+import { demoMatchPartners } from "./demoConversations.js";
 import { FIXED_LOGINS, type DemoData } from "./demoData.js";
 import { Random, hashSeed } from "./random.js";
 
@@ -95,7 +97,10 @@ export function generateDemoPastClasses(
     const locals = data.accounts
       .filter((a) => a.role === "member" && a.profile.city === city && a.uid !== FIXED_LOGINS.member.uid)
       .map((a) => a.uid);
-    const went = rng.sample(locals, Math.min(locals.length, rng.int(8, Math.min(18, cls.capacity))));
+    const sampled = rng.sample(locals, Math.min(locals.length, rng.int(8, Math.min(18, cls.capacity))));
+    const partner = fixed ? demoMatchPartners(data.accounts)[0]?.uid : undefined;
+    const went =
+      partner && locals.includes(partner) && !sampled.includes(partner) ? [partner, ...sampled.slice(1)] : sampled;
     const attendeeUids = fixed ? [FIXED_LOGINS.member.uid, ...went] : went;
     const checkedInAt = ts(startsAtMs + 5 * 60_000);
     const endsAtMs = startsAtMs + cls.durationMinutes * 60_000;
