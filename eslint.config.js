@@ -41,6 +41,7 @@ const FEATURES = [
   "moderation",
   "reviews",
   "partnerFeedback",
+  "privacy",
 ];
 /** `../matching/matchStore.js` from another feature: only `../matching/index.js` is public. */
 const ONLY_PUBLIC_MODULES = FEATURES.map((feature) => ({

@@ -1,0 +1,237 @@
+/**
+ * The data inventory: every kind of document Numina stores, what it holds about a member, how it
+ * is tied to one (the uid in its path, or uids in its fields), and what a member's data export and
+ * account deletion do with it. Pure: no Firebase. One entry per document path in model/paths.ts,
+ * so a new collection cannot land without saying what it holds (test/privacy/dataInventory.test.ts).
+ *
+ * Export and deletion (issue 13) are to be built on these entries; docs/privacy.md lists them.
+ */
+import type { paths } from "../model/index.js";
+
+/**
+ * delete: every document of the member goes.
+ * scrub:  the document stays for someone else (the other side of a chat, a class's attendees) with
+ *         the member's uid, name and text removed.
+ * keep:   kept after deletion, for the reason given, until its own retention period ends.
+ * none:   holds nothing about any member.
+ */
+export const DELETION_TREATMENTS = ["delete", "scrub", "keep", "none"] as const;
+export type DeletionTreatment = (typeof DELETION_TREATMENTS)[number];
+
+export interface InventoryEntry {
+  /** What it holds, as a member would read it in their export's summary. */
+  holds: string;
+  /** Where a member's uid sits: in the document's path, and/or in these fields. */
+  uidInPath: boolean;
+  uidFields: readonly string[];
+  /** Whether the member's data export carries it. */
+  exported: boolean;
+  onDeletion: DeletionTreatment;
+  /** Why, for scrub and keep. */
+  why?: string;
+}
+
+/** Path builders that name a collection, not a document: their documents are inventoried. */
+export const COLLECTION_PATHS = [
+  "attendees",
+  "attendance",
+  "matchActions",
+  "blocks",
+  "candidates",
+  "messages",
+  "conversationMembers",
+  "notifications",
+  "notificationDeliveries",
+  "devices",
+  "reviews",
+] as const satisfies readonly (keyof typeof paths)[];
+
+export type DocumentPathName = Exclude<keyof typeof paths, (typeof COLLECTION_PATHS)[number]>;
+
+const owned = (holds: string, exported = true): InventoryEntry => ({
+  holds,
+  uidInPath: true,
+  uidFields: [],
+  exported,
+  onDeletion: "delete",
+});
+
+export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> = {
+  // ---- Accounts and roles
+  user: owned("Your public profile: name, photo, bio, level, interests, availability, city."),
+  privateSettings: owned("Your email, exact location, time zone and when you accepted the terms."),
+  auditLog: {
+    holds: "A record of an admin's action on an account (a role change, a suspension).",
+    uidInPath: false,
+    uidFields: ["actorUid", "targetUid"],
+    exported: true,
+    onDeletion: "keep",
+    why: "Accountability for privileged actions; kept for its legal period, then deleted.",
+  },
+
+  // ---- Classes
+  class: {
+    holds: "A class an instructor runs.",
+    uidInPath: false,
+    uidFields: ["instructorId"],
+    exported: true,
+    onDeletion: "scrub",
+    why: "Its attendees keep their class history and reviews; the instructor is shown as a deleted member.",
+  },
+  attendee: {
+    ...owned("Your place in a class: booked, waitlisted, checked in."),
+    uidFields: ["uid"],
+    why: "Deleting it frees the seat and promotes the waitlist, as a cancellation would.",
+  },
+  attendanceRecord: owned("The classes you attended."),
+
+  // ---- Matching
+  matchPreferences: owned("Who you want to see in Discover."),
+  matchAction: {
+    holds: "A like, pass or super-like, by you or of you.",
+    uidInPath: true,
+    uidFields: [],
+    exported: true,
+    onDeletion: "delete",
+    why: "Both sides go: yours, and other members' answers about you.",
+  },
+  superLikeQuota: owned("Today's super-like count.", false),
+  block: {
+    holds: "Someone you blocked, or who blocked you.",
+    uidInPath: true,
+    uidFields: [],
+    exported: true,
+    onDeletion: "delete",
+  },
+  match: {
+    holds: "A mutual match between two members.",
+    uidInPath: false,
+    uidFields: ["userIds"],
+    exported: true,
+    onDeletion: "delete",
+    why: "The other member's conversation stays, showing a deleted member.",
+  },
+  matchingConfig: { holds: "Scoring weights.", uidInPath: false, uidFields: [], exported: false, onDeletion: "none" },
+  candidate: {
+    holds: "Your Discover queue, and your card (name, photo, score) in other members' queues.",
+    uidInPath: true,
+    uidFields: ["uid"],
+    exported: false,
+    onDeletion: "delete",
+  },
+  serverKey: { holds: "Server secrets.", uidInPath: false, uidFields: [], exported: false, onDeletion: "none" },
+  candidateQueueState: owned("When your Discover queue was last rebuilt.", false),
+
+  // ---- Messaging
+  conversation: {
+    holds: "A chat: its members and its last message.",
+    uidInPath: false,
+    uidFields: ["memberIds", "lastMessage.senderId"],
+    exported: true,
+    onDeletion: "scrub",
+    why: "The other members keep the chat; the member is removed and shown as a deleted member.",
+  },
+  message: {
+    holds: "A message you sent.",
+    uidInPath: false,
+    uidFields: ["senderId"],
+    exported: true,
+    onDeletion: "scrub",
+    why: "The others keep the thread; the text is removed and the sender shown as a deleted member.",
+  },
+  conversationMember: owned("Your state in a chat: read position, mute, typing."),
+  messageReceipt: {
+    holds: "Which unread counts a message raised.",
+    uidInPath: false,
+    uidFields: ["senderId", "counted"],
+    exported: false,
+    onDeletion: "delete",
+  },
+  messageEvidence: {
+    holds: "The text of a message its sender deleted, kept for moderators.",
+    uidInPath: false,
+    uidFields: ["senderId"],
+    exported: true,
+    onDeletion: "keep",
+    why: "Kept while a report about it is open, and otherwise until its expiry (expiresAt).",
+  },
+
+  // ---- Notifications
+  notification: owned("Your in-app notifications."),
+  notificationPreferences: owned("Which notifications you get, on which channels, and your quiet hours."),
+  notificationDelivery: owned("What each notification delivered to you, per channel.", false),
+  device: owned("Your devices' push tokens."),
+  mail: {
+    holds: "An email to you, in the outbox.",
+    uidInPath: false,
+    uidFields: ["uid", "unsubscribe.uid"],
+    exported: true,
+    onDeletion: "delete",
+  },
+
+  // ---- Reports and moderation
+  report: {
+    holds: "A report you filed, or one about you.",
+    uidInPath: false,
+    uidFields: ["reporterId", "subjectUid"],
+    exported: true,
+    onDeletion: "keep",
+    why: "Safety records: kept for the reports' period, the deleted member's name removed.",
+  },
+  moderation: {
+    holds: "Your standing: a suspension or ban, until when and why.",
+    uidInPath: true,
+    uidFields: [],
+    exported: true,
+    onDeletion: "delete",
+  },
+
+  // ---- Limits
+  limitsConfig: { holds: "Rate limits.", uidInPath: false, uidFields: [], exported: false, onDeletion: "none" },
+  messageQuota: owned("Your messages in the current minute.", false),
+  rateLimit: {
+    holds: "A rate-limit counter, by uid or by a hash of an email or IP.",
+    uidInPath: true,
+    uidFields: [],
+    exported: false,
+    onDeletion: "delete",
+    why: "Each expires by itself (TTL on expiresAt).",
+  },
+
+  // ---- Reviews
+  review: {
+    holds: "Your review of a class, and an instructor's reply to it.",
+    uidInPath: true,
+    uidFields: ["uid", "instructorId"],
+    exported: true,
+    onDeletion: "delete",
+    why: "Its summaries are recounted, so the rating stays exact.",
+  },
+  reviewReport: {
+    holds: "Your report of a review.",
+    uidInPath: true,
+    uidFields: ["reporterId"],
+    exported: true,
+    onDeletion: "delete",
+  },
+  ratingSummary: {
+    holds: "An instructor's rating summary (counts only).",
+    uidInPath: true,
+    uidFields: ["subjectId"],
+    exported: true,
+    onDeletion: "delete",
+  },
+
+  // ---- Partner feedback
+  partnerFeedback: {
+    holds: "Your private feedback on a training partner.",
+    uidInPath: true,
+    uidFields: ["authorUid", "subjectUid"],
+    exported: true,
+    onDeletion: "delete",
+    why:
+      "An export carries the feedback the member gave, not the answers about them: those are their " +
+      "partners' private word (GDPR art. 15(4)); their sum is exported, as reliability.",
+  },
+  reliability: owned("What applied partner feedback says about you: counts, not who said what."),
+};
