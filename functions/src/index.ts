@@ -58,3 +58,6 @@ export { onClassReviewWritten } from "./reviews/triggers.js";
 // ---- Partner feedback
 export { getPartnerFeedbackPrompts, submitPartnerFeedback } from "./partnerFeedback/callables.js";
 export { applyClosedPartnerFeedback } from "./partnerFeedback/scheduled.js";
+
+// ---- Privacy
+export { applyRetentionPolicies } from "./privacy/scheduled.js";

@@ -273,8 +273,13 @@ const overrides = (
  * cleanUpOldNotifications) filters notices and delivery records by createdAt across all members.
  */
 describe("firestore.indexes.json single-field collection-group indexes", () => {
-  it.each(["notifications", "notificationDeliveries"])("%s.createdAt, keeping the automatic ones", (group) => {
-    const override = overrides.find((o) => o.collectionGroup === group && o.fieldPath === "createdAt");
+  it.each([
+    ["notifications", "createdAt"],
+    ["notificationDeliveries", "createdAt"],
+    // privacy/retentionStore.ts: receipts past their retention, across all conversations.
+    ["receipts", "appliedAt"],
+  ])("%s.%s, keeping the automatic ones", (group, field) => {
+    const override = overrides.find((o) => o.collectionGroup === group && o.fieldPath === field);
     expect(override?.indexes).toEqual(
       expect.arrayContaining([
         { order: "ASCENDING", queryScope: "COLLECTION_GROUP" },

@@ -31,6 +31,8 @@ export const collections = {
   notificationDeliveries: "notificationDeliveries",
   /** Collection group: every member's devices (token clean-up). */
   devices: "devices",
+  /** Collection group: applied messages' receipts (the retention job). */
+  messageReceipts: "receipts",
   /** Collection group: deleted messages' kept text (TTL policy on expiresAt). */
   messageEvidence: "evidence",
   // ---- Reports and moderation

@@ -97,6 +97,8 @@ function buildRefs(db: Firestore) {
       typedDoc(db, paths.conversationMember(conversationId, uid), conversationMemberSchema),
     messageReceipt: (conversationId: string, messageId: string) =>
       typedDoc(db, paths.messageReceipt(conversationId, messageId), messageReceiptSchema),
+    /** Every conversation's receipts (the retention job). */
+    allMessageReceipts: () => typedGroup(db, collections.messageReceipts, messageReceiptSchema),
     messageEvidence: (conversationId: string, messageId: string) =>
       typedDoc(db, paths.messageEvidence(conversationId, messageId), messageEvidenceSchema),
 

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { collections, paths } from "../../src/model/index.js";
 import { COLLECTION_PATHS, DATA_INVENTORY, type DocumentPathName } from "../../src/privacy/dataInventory.js";
+import { RETENTION_POLICIES } from "../../src/privacy/retention.js";
 
 const rules = readFileSync(new URL("../../../firestore.rules", import.meta.url), "utf8");
 const privacyDoc = readFileSync(new URL("../../../docs/privacy.md", import.meta.url), "utf8");
@@ -61,5 +62,15 @@ describe("the data inventory", () => {
 
   it("is listed whole in docs/privacy.md", () => {
     for (const name of Object.keys(DATA_INVENTORY)) expect(privacyDoc, name).toContain(`| \`${name}\` |`);
+  });
+
+  it("has docs/privacy.md state every retention policy and its period", () => {
+    // As the table words it: 30 days, 365 days, 6 years.
+    const period = (days: number) => (days > 365 && days % 365 === 0 ? `${days / 365} years` : `${days} days`);
+    for (const policy of Object.values(RETENTION_POLICIES)) {
+      const row = privacyDoc.split("\n").find((line) => line.startsWith(`| ${policy.what}`));
+      expect(row, policy.what).toBeDefined();
+      expect(row, policy.what).toContain(period(policy.days));
+    }
   });
 });
