@@ -53,12 +53,13 @@ export type ChannelSwitches = z.infer<typeof channelSwitchesSchema>;
  * for what is worth a buzz; a role change is news, not an alarm. Email is kept for what matters
  * away from the app (a match, a seat, a cancelled class, a changed role); reminders and messages
  * stay off email. For messages, email means the weekly digest of unread messages, never one email
- * per message.
+ * per message; it is opt-in, because the UK and EU rules on electronic marketing (PECR, the
+ * ePrivacy rules in Germany and Portugal) ask for consent before a newsletter-like email.
  */
 export const DEFAULT_CHANNELS: Readonly<Record<NotificationType, ChannelSwitches>> = {
   match: { inApp: true, push: true, email: true },
   super_like: { inApp: true, push: true, email: false },
-  message: { inApp: true, push: true, email: true },
+  message: { inApp: true, push: true, email: false },
   waitlist_promoted: { inApp: true, push: true, email: true },
   class_reminder: { inApp: true, push: true, email: false },
   class_cancelled: { inApp: true, push: true, email: true },

@@ -44,10 +44,13 @@ describe("cleanUpOldNotifications", () => {
 });
 
 describe("queueWeeklyDigests", () => {
-  it("emails each member with unread messages a summary once a week, if they want message emails", async () => {
-    const reader = await seedMember(db);
+  it("emails each member with unread messages a summary once a week, if they opted in to message emails", async () => {
+    const optedIn = { message: { inApp: true, push: true, email: true } };
+    const reader = await seedMember(db, { channels: optedIn });
     const optedOut = await seedMember(db, { channels: { message: ALL_OFF } });
-    const allRead = await seedMember(db);
+    // The digest is opt-in: a member who never chose gets none.
+    const neverChose = await seedMember(db);
+    const allRead = await seedMember(db, { channels: optedIn });
     const batch = db.batch();
     batch.set(
       db.doc(paths.notification(reader, "message-c1")),
@@ -59,6 +62,7 @@ describe("queueWeeklyDigests", () => {
     );
     batch.set(db.doc(paths.notification(reader, "match-x")), notice("match", 1));
     batch.set(db.doc(paths.notification(optedOut, "message-c3")), notice("message", 1));
+    batch.set(db.doc(paths.notification(neverChose, "message-c5")), notice("message", 1));
     batch.set(db.doc(paths.notification(allRead, "message-c4")), notice("message", 1, { read: true }));
     await batch.commit();
 
@@ -70,7 +74,7 @@ describe("queueWeeklyDigests", () => {
     expect(digest.message.subject).toBe("You have 4 unread messages on Numina");
     expect(digest.message.text).toContain("Bob (3): See you at 7?");
     expect(digest.unsubscribe).toEqual({ uid: reader, topic: "message" });
-    for (const uid of [optedOut, allRead]) {
+    for (const uid of [optedOut, neverChose, allRead]) {
       expect((await db.doc(paths.mail(`weekly_digest-${weekOf(NOW)}-${uid}`)).get()).exists).toBe(false);
     }
   });
