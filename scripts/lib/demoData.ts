@@ -13,6 +13,7 @@ import {
   AVAILABILITY_SLOTS,
   CITIES,
   INTERESTS,
+  TERMS_VERSION,
   type AvailabilitySlot,
   type CityId,
   type DayPart,
@@ -232,6 +233,7 @@ function person(ctx: Context, spec: PersonSpec): DemoAccount {
       location: { lat: point.lat, lng: point.lng, geohash },
       timeZone: spec.city.timeZone,
       tosAcceptedAt: createdAt,
+      termsVersion: TERMS_VERSION,
       updatedAt,
     },
   };

@@ -7,13 +7,14 @@ import {
   paths,
   privateSettingsSchema,
   rateLimitFor,
+  TERMS_VERSION,
   userProfileSchema,
   type RateLimitName,
 } from "../../functions/src/model/index.js";
 import { launchBrowser, openSession } from "./support/browser.js";
 import { waitForAccountEmail } from "./support/emulators.js";
 import { Fixtures, PASSWORD, uniqueEmail, uniqueSuffix } from "./support/fixtures.js";
-import { screenshot, signIn, signInToHome, signOut, waitForText } from "./support/ui.js";
+import { acceptTerms, screenshot, signIn, signInToHome, signOut, waitForText } from "./support/ui.js";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -44,9 +45,22 @@ describe("accounts", () => {
     await page.getByLabel("Confirm password").fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
 
-    // provisionAccount creates the profile a moment later; the app waits for it, then onboards.
-    await page.getByTestId("onboarding-title").waitFor();
+    // provisionAccount creates the profile a moment later; the app waits for it, then asks for
+    // the terms before anything else: not without ticking the box.
+    await waitForText(page.getByTestId("terms-gate"), "Before you start");
     fixtures.track(await fixtures.uidOf(email));
+    await page.getByTestId("terms-accept").click();
+    await waitForText(page.getByTestId("terms-gate"), "Tick the box");
+    await acceptTerms(page);
+    await page.getByTestId("onboarding-title").waitFor();
+    // Recorded with the version in force and the server's time (once the server has the write).
+    const settingsPath = paths.privateSettings(await fixtures.uidOf(email));
+    const consent = await eventually(async () => {
+      const data = (await fixtures.db.doc(settingsPath).get()).data();
+      return data?.["termsVersion"] ? data : undefined;
+    });
+    expect(consent?.["termsVersion"]).toBe(TERMS_VERSION);
+    expect(Math.abs((consent?.["tosAcceptedAt"] as Timestamp).toMillis() - Date.now())).toBeLessThan(60_000);
     // Sign-up sent the verification email, through Numina's template.
     const verification = await waitForAccountEmail(fixtures.db, email, "verify_email");
     expect(verification.subject).toBe("Confirm your email for Numina");
@@ -111,6 +125,33 @@ describe("accounts", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
     await waitForText(page.getByTestId("home-welcome"), name);
     await screenshot(page, "home");
+    await context.close();
+  });
+
+  it("asks a member to accept new terms before going on, and remembers the version they accepted", async () => {
+    const user = await fixtures.createUser({ label: "terms", onboarded: true });
+    // They accepted an earlier version.
+    const settings = fixtures.db.doc(paths.privateSettings(user.uid));
+    await settings.update({ termsVersion: "2025-01-01", tosAcceptedAt: Timestamp.fromMillis(Date.UTC(2025, 0, 1)) });
+    const { context, page } = await openSession(browser, baseUrl);
+    await signIn(page, user.email, user.password);
+    await waitForText(page.getByTestId("terms-gate"), "We've updated our terms");
+    await waitForText(page.getByTestId("terms-gate"), `version ${TERMS_VERSION}`);
+    // Nothing else opens until they accept.
+    await page.goto("/classes");
+    await page.getByTestId("terms-gate").waitFor();
+    await acceptTerms(page);
+    await page.getByTestId("terms-gate").waitFor({ state: "detached" });
+    // The page moves on as soon as the SDK applies the write locally; the server has it a moment later.
+    const accepted = await eventually(async () => {
+      const version: unknown = (await settings.get()).get("termsVersion");
+      return version === TERMS_VERSION ? version : undefined;
+    });
+    expect(accepted).toBe(TERMS_VERSION);
+    // The terms themselves are readable signed out, from the gate's links.
+    await signOut(page);
+    await page.goto("/legal/privacy");
+    await waitForText(page.getByTestId("legal-page"), `Version ${TERMS_VERSION}`);
     await context.close();
   });
 
@@ -218,6 +259,7 @@ describe("accounts", () => {
     await popup.locator("#display-name-input").fill(name);
     await popup.getByRole("button", { name: /Sign in with Google\.com/ }).click();
 
+    await acceptTerms(page);
     await page.getByTestId("onboarding-title").waitFor();
     fixtures.track(await fixtures.uidOf(email));
     await waitForText(page.getByTestId("header-name"), name);

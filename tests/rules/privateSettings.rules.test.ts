@@ -17,7 +17,7 @@ import {
   type DocumentData,
 } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import { paths, PRIVATE_SETTINGS_DOC } from "../../functions/src/model/index.js";
+import { paths, PRIVATE_SETTINGS_DOC, TERMS_VERSION } from "../../functions/src/model/index.js";
 import {
   daysFromNow,
   exactLocation,
@@ -88,7 +88,7 @@ describe("with the settings document provisioned", () => {
     const valid: ReadonlyArray<[string, DocumentData]> = [
       ["change the time zone", { timeZone: "Europe/London" }],
       ["a 64-char time zone", { timeZone: "z".repeat(64) }],
-      ["accept the terms now", { tosAcceptedAt: serverTimestamp() }],
+      ["accept the terms in force now", { tosAcceptedAt: serverTimestamp(), termsVersion: TERMS_VERSION }],
       ["withdraw the acceptance", { tosAcceptedAt: null }],
     ];
     it.each(valid)("allowed: %s", async (_label, change) => {
@@ -116,6 +116,10 @@ describe("with the settings document provisioned", () => {
       ["remove the time zone", { timeZone: deleteField() }],
       ["tosAcceptedAt not a timestamp", { tosAcceptedAt: "yesterday" }],
       ["backdate accepting the terms", { tosAcceptedAt: STALE_TIME }],
+      ["accept without naming a version", { tosAcceptedAt: serverTimestamp() }],
+      ["accept a version not in force", { tosAcceptedAt: serverTimestamp(), termsVersion: "2020-01-01" }],
+      ["claim the version in force with an old acceptance", { termsVersion: TERMS_VERSION }],
+      ["a backdated acceptance of the version in force", { tosAcceptedAt: STALE_TIME, termsVersion: TERMS_VERSION }],
     ];
     it.each(denied)("denied: %s", async (_label, change) => {
       await expectAllowed(ownerUpdate({ ...change, updatedAt: serverTimestamp() }), false);
@@ -162,16 +166,19 @@ describe("create (a client that writes before provisionAccount)", () => {
   });
 
   it("the owner creates with accepted terms, and without a location (setMyLocation sets it)", async () => {
-    const data = { ...settingsWrite({ email: null }), tosAcceptedAt: serverTimestamp() };
+    const accepted = { tosAcceptedAt: serverTimestamp(), termsVersion: TERMS_VERSION };
+    const data = { ...settingsWrite({ email: null }), ...accepted };
     await expectAllowed(ownerCreate(data), true);
     await env.clearFirestore();
-    const located = { ...settingsWrite({ email: null, location: exactLocation() }), tosAcceptedAt: serverTimestamp() };
+    const located = { ...settingsWrite({ email: null, location: exactLocation() }), ...accepted };
     await expectAllowed(ownerCreate(located), false);
   });
 
-  it("terms accepted at a time of the client's choosing are denied", async () => {
-    const data = { ...settingsWrite({ email: null }), tosAcceptedAt: STALE_TIME };
-    await expectAllowed(ownerCreate(data), false);
+  it("terms accepted at a time of the client's choosing, or without their version, are denied", async () => {
+    const backdated = { ...settingsWrite({ email: null }), tosAcceptedAt: STALE_TIME, termsVersion: TERMS_VERSION };
+    await expectAllowed(ownerCreate(backdated), false);
+    const versionless = { ...settingsWrite({ email: null }), tosAcceptedAt: serverTimestamp() };
+    await expectAllowed(ownerCreate(versionless), false);
   });
 
   it("an email that is not the token's is denied", async () => {

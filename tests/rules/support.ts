@@ -214,7 +214,7 @@ export function exactLocation(overrides: Partial<ExactLocation> = {}): ExactLoca
 
 /** Fresh settings as provisionAccount writes them (DEFAULT_TIME_ZONE is UTC). */
 function settingsFields(): Omit<PrivateSettings, "updatedAt"> {
-  return { email: "alice@numina.test", location: null, timeZone: "UTC", tosAcceptedAt: null };
+  return { email: "alice@numina.test", location: null, timeZone: "UTC", tosAcceptedAt: null, termsVersion: null };
 }
 
 export function privateSettings(overrides: Partial<PrivateSettings> = {}): PrivateSettings {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  TERMS_VERSION,
   AVAILABILITY_SLOTS,
   CITY_IDS,
   CLASS_STATUSES,
@@ -75,6 +76,13 @@ describe("firestore.rules vocabularies equal the catalog", () => {
   it.each(vocabularies)("%s", (name, expected) => {
     // Same items, same order: order matters to nobody, but an exact copy is the easiest to review.
     expect(rulesList(rules, name)).toEqual([...expected]);
+  });
+});
+
+describe("firestore.rules constants equal the model", () => {
+  it("TERMS_VERSION", () => {
+    const match = /function\s+TERMS_VERSION\s*\(\s*\)\s*\{\s*return\s*'([^']*)'\s*;\s*\}/.exec(rules);
+    expect(match?.[1]).toBe(TERMS_VERSION);
   });
 });
 

@@ -39,7 +39,9 @@ export async function provisionAccount(deps: ProvisioningDeps, account: NewAccou
         email: account.email,
         location: null,
         timeZone: DEFAULT_TIME_ZONE,
+        // Accepted by the member during onboarding (the rules stamp the time and the version).
         tosAcceptedAt: null,
+        termsVersion: null,
         updatedAt: FieldValue.serverTimestamp(),
       });
     }

@@ -67,16 +67,30 @@ export const exactLocationSchema = z.object({
 });
 export type ExactLocation = z.infer<typeof exactLocationSchema>;
 
+/**
+ * The version of the Terms of Service and Privacy Policy a member must have accepted to use
+ * Numina (web /legal/terms, /legal/privacy). A new version asks everyone to accept again. Also
+ * repeated in firestore.rules, which cannot import it: keep them equal.
+ */
+export const TERMS_VERSION = "2026-12-01";
+
 /** `users/{uid}/private/settings`: readable and writable by the owner only. */
 export const privateSettingsSchema = z.object({
   /** Copied from Firebase Auth by functions; the owner cannot change it here. */
   email: z.string().email().nullable(),
   location: exactLocationSchema.nullable(),
   timeZone: z.string().min(1).max(64),
+  /** When the member accepted `termsVersion`: the server's time, stamped by the rules. */
   tosAcceptedAt: timestampSchema.nullable(),
+  /** The TERMS_VERSION accepted; absent or null: none yet (documents from before versions). */
+  termsVersion: z.string().max(32).nullable().default(null),
   updatedAt: timestampSchema,
 });
 export type PrivateSettings = z.infer<typeof privateSettingsSchema>;
+
+/** Whether these settings record acceptance of the terms in force. */
+export const acceptedCurrentTerms = (settings: Pick<PrivateSettings, "termsVersion"> | null | undefined) =>
+  settings?.termsVersion === TERMS_VERSION;
 
 /**
  * A custom claim the demo seed sets (Admin SDK, `seeded: true`) on the accounts it creates: they

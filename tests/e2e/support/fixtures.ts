@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { deleteApp, initializeApp, type App } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { FieldValue, getFirestore, type DocumentData } from "firebase-admin/firestore";
-import { paths, type ProfileEdit, type Role } from "../../../functions/src/model/index.js";
+import { paths, TERMS_VERSION, type ProfileEdit, type Role } from "../../../functions/src/model/index.js";
 import { GRPC, grpcCode } from "../../../functions/src/shared/transactions.js";
 import { PROJECT_ID } from "./emulators.js";
 
@@ -93,6 +93,11 @@ export class Fixtures {
       const ref = this.db.doc(paths.user(record.uid));
       await withTransientRetry(() => ref.update(patch));
     }
+    // As if they had accepted the terms in force when they signed up (created with the profile).
+    const settings = this.db.doc(paths.privateSettings(record.uid));
+    await withTransientRetry(() =>
+      settings.update({ tosAcceptedAt: FieldValue.serverTimestamp(), termsVersion: TERMS_VERSION }),
+    );
     return user;
   }
 

@@ -29,3 +29,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env["E2E_SCREENSHOT_DIR"];
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
+
+/** The terms gate a member meets before onboarding, or after the terms change: tick and accept. */
+export async function acceptTerms(page: Page): Promise<void> {
+  const gate = page.getByTestId("terms-gate");
+  await gate.getByTestId("terms-agree").check();
+  await gate.getByTestId("terms-accept").click();
+}

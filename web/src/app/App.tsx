@@ -32,6 +32,8 @@ import { NotFound, PublicOnly, RequireAuth, RequireOnboarded, RequireProfile, Re
 import { MyReportsPage } from "../reports/MyReportsPage";
 import { AuditLogPage } from "../admin/AuditLogPage";
 import { RequireGoodStanding } from "../moderation/RequireGoodStanding";
+import { PrivacyPage, TermsPage } from "../legal/LegalPage";
+import { RequireCurrentTerms } from "../legal/TermsGate";
 // ---- Reviews
 import { InstructorProfilePage } from "../reviews/InstructorProfilePage";
 import { ReviewQueuePage } from "../reviews/ReviewQueuePage";
@@ -52,6 +54,9 @@ export function App() {
             </Route>
             {/* Email links work whether or not the reader is signed in on this device. */}
             <Route path="/auth/action" element={<AuthActionPage />} />
+            {/* ---- Legal: readable before signing up */}
+            <Route path="/legal/terms" element={<TermsPage />} />
+            <Route path="/legal/privacy" element={<PrivacyPage />} />
             {/* ---- Notifications: the local mail catcher's inbox, only against the emulators. */}
             {config.emulators && <Route path="/dev/mailbox" element={<MailboxPage />} />}
             <Route element={<RequireAuth />}>
@@ -59,41 +64,43 @@ export function App() {
                 <Route path="/verify-email" element={<VerifyEmailPage />} />
                 <Route element={<RequireProfile />}>
                   <Route element={<RequireGoodStanding />}>
-                    <Route path="/onboarding" element={<OnboardingPage />} />
-                    <Route element={<RequireOnboarded />}>
-                      <Route index element={<HomePage />} />
-                      <Route path="/profile" element={<ProfilePage />} />
-                      <Route path="/classes" element={<ClassesPage />} />
-                      <Route path="/classes/:classId" element={<ClassDetailPage />} />
-                      <Route path="/schedule" element={<SchedulePage />} />
-                      {/* ---- Notifications */}
-                      <Route path="/notifications" element={<NotificationsPage />} />
-                      <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
-                      {/* ---- Matching */}
-                      <Route path="/discover" element={<DiscoverPage />} />
-                      <Route path="/matches" element={<MatchesPage />} />
-                      <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
-                      <Route path="/people/:uid" element={<PersonPage />} />
-                      {/* ---- Messaging */}
-                      <Route path="/messages" element={<InboxPage />} />
-                      <Route path="/messages/:conversationId" element={<ChatPage />} />
-                      <Route path="/reports" element={<MyReportsPage />} />
-                      {/* ---- Reviews */}
-                      <Route path="/instructors/:uid" element={<InstructorProfilePage />} />
-                      <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
-                        <Route path="/instructor" element={<InstructorPage />} />
-                        <Route path="/instructor/new" element={<NewClassPage />} />
-                        <Route path="/instructor/classes/:classId" element={<RosterPage />} />
-                        <Route path="/instructor/classes/:classId/edit" element={<EditClassPage />} />
-                      </Route>
-                      <Route element={<RequireRole roles={ADMIN_ONLY} />}>
-                        <Route path="/admin/users" element={<UsersPage />} />
-                        <Route path="/admin/classes" element={<AdminClassesPage />} />
+                    <Route element={<RequireCurrentTerms />}>
+                      <Route path="/onboarding" element={<OnboardingPage />} />
+                      <Route element={<RequireOnboarded />}>
+                        <Route index element={<HomePage />} />
+                        <Route path="/profile" element={<ProfilePage />} />
+                        <Route path="/classes" element={<ClassesPage />} />
+                        <Route path="/classes/:classId" element={<ClassDetailPage />} />
+                        <Route path="/schedule" element={<SchedulePage />} />
+                        {/* ---- Notifications */}
+                        <Route path="/notifications" element={<NotificationsPage />} />
+                        <Route path="/settings/notifications" element={<NotificationSettingsPage />} />
                         {/* ---- Matching */}
-                        <Route path="/admin/reports" element={<ReportsPage />} />
-                        <Route path="/admin/audit" element={<AuditLogPage />} />
+                        <Route path="/discover" element={<DiscoverPage />} />
+                        <Route path="/matches" element={<MatchesPage />} />
+                        <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
+                        <Route path="/people/:uid" element={<PersonPage />} />
+                        {/* ---- Messaging */}
+                        <Route path="/messages" element={<InboxPage />} />
+                        <Route path="/messages/:conversationId" element={<ChatPage />} />
+                        <Route path="/reports" element={<MyReportsPage />} />
                         {/* ---- Reviews */}
-                        <Route path="/admin/reviews" element={<ReviewQueuePage />} />
+                        <Route path="/instructors/:uid" element={<InstructorProfilePage />} />
+                        <Route element={<RequireRole roles={TEACHERS} audience="instructors" />}>
+                          <Route path="/instructor" element={<InstructorPage />} />
+                          <Route path="/instructor/new" element={<NewClassPage />} />
+                          <Route path="/instructor/classes/:classId" element={<RosterPage />} />
+                          <Route path="/instructor/classes/:classId/edit" element={<EditClassPage />} />
+                        </Route>
+                        <Route element={<RequireRole roles={ADMIN_ONLY} />}>
+                          <Route path="/admin/users" element={<UsersPage />} />
+                          <Route path="/admin/classes" element={<AdminClassesPage />} />
+                          {/* ---- Matching */}
+                          <Route path="/admin/reports" element={<ReportsPage />} />
+                          <Route path="/admin/audit" element={<AuditLogPage />} />
+                          {/* ---- Reviews */}
+                          <Route path="/admin/reviews" element={<ReviewQueuePage />} />
+                        </Route>
                       </Route>
                     </Route>
                   </Route>
