@@ -202,7 +202,9 @@ async function mutualLikes() {
   const outcomes = await Promise.all(
     pairs.map(async ([a, b]) => {
       const like = (from: string, to: string) =>
-        db.doc(paths.matchAction(from, to)).set({ action: "like", createdAt: FieldValue.serverTimestamp() });
+        db
+          .doc(paths.matchAction(from, to))
+          .set({ targetUid: to, action: "like", createdAt: FieldValue.serverTimestamp() });
       await Promise.all([like(a, b), like(b, a)]);
       secondLikeAt.set(pairIdOf(a, b), performance.now());
       // Both likes' triggers, racing.
@@ -239,9 +241,13 @@ async function triggerRoundTrip(): Promise<Series> {
     await Promise.all(
       [i, i + 1].map(async () => {
         const [a, b] = [`ta-${randomUUID().slice(0, 8)}`, `tb-${randomUUID().slice(0, 8)}`];
-        await db.doc(paths.matchAction(a, b)).set({ action: "like", createdAt: FieldValue.serverTimestamp() });
+        await db
+          .doc(paths.matchAction(a, b))
+          .set({ targetUid: b, action: "like", createdAt: FieldValue.serverTimestamp() });
         const t = performance.now();
-        await db.doc(paths.matchAction(b, a)).set({ action: "like", createdAt: FieldValue.serverTimestamp() });
+        await db
+          .doc(paths.matchAction(b, a))
+          .set({ targetUid: a, action: "like", createdAt: FieldValue.serverTimestamp() });
         await new Promise<void>((resolve) => {
           const stop = db.doc(paths.match(pairIdOf(a, b))).onSnapshot((s) => {
             if (s.exists) {

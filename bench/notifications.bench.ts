@@ -68,6 +68,7 @@ const cancellation = (): NoticeDraft => {
     type: "class_cancelled",
     title: "Cancelled: Evening Spin",
     body: "Evening Spin on Tue 4 Mar, 18:30 has been cancelled.",
+    aboutUids: [],
     data: { classId },
   };
 };
@@ -101,6 +102,7 @@ async function oneAtATime(uids: readonly string[], draft: NoticeDraft, push: Rec
           kind: draft.type,
           uid,
           unsubscribe: { uid, topic: draft.type },
+          aboutUids: draft.aboutUids,
         }),
       );
     }),

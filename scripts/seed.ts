@@ -357,7 +357,7 @@ async function writeMatchingDemo(db: Firestore, accounts: readonly DemoAccount[]
     })),
     ...demoAdmirers(accounts).map((a): Write => ({
       ref: db.doc(paths.matchAction(a.uid, FIXED_LOGINS.member.uid)),
-      data: { action: "like", createdAt: now },
+      data: { targetUid: FIXED_LOGINS.member.uid, action: "like", createdAt: now },
       mode: "create",
     })),
   ];
@@ -402,8 +402,16 @@ async function writeConversations(
     // mutual-match trigger would have left them, so Matches, Discover and unmatch agree with it.
     const [a, b] = c.data.memberIds as [string, string];
     writes.push(
-      { ref: db.doc(paths.matchAction(a, b)), data: { action: "like", createdAt: c.data.createdAt }, mode: "create" },
-      { ref: db.doc(paths.matchAction(b, a)), data: { action: "like", createdAt: c.data.createdAt }, mode: "create" },
+      {
+        ref: db.doc(paths.matchAction(a, b)),
+        data: { targetUid: b, action: "like", createdAt: c.data.createdAt },
+        mode: "create",
+      },
+      {
+        ref: db.doc(paths.matchAction(b, a)),
+        data: { targetUid: a, action: "like", createdAt: c.data.createdAt },
+        mode: "create",
+      },
       {
         ref: db.doc(paths.match(c.id)),
         data: { userIds: c.data.memberIds, createdAt: c.data.createdAt, conversationId: c.id },

@@ -60,4 +60,11 @@ export { getPartnerFeedbackPrompts, submitPartnerFeedback } from "./partnerFeedb
 export { applyClosedPartnerFeedback } from "./partnerFeedback/scheduled.js";
 
 // ---- Privacy
-export { applyRetentionPolicies } from "./privacy/scheduled.js";
+export {
+  adminDeleteAccount,
+  cancelAccountDeletion,
+  requestAccountDeletion,
+  requestDataExport,
+} from "./privacy/callables.js";
+export { buildRequestedDataExport } from "./privacy/triggers.js";
+export { applyRetentionPolicies, processAccountDeletions } from "./privacy/scheduled.js";

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { MEMBER_DOCUMENT_SOURCES } from "../src/privacy/memberDocuments.js";
 
 interface IndexField {
   fieldPath: string;
@@ -243,6 +244,39 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
       ],
     },
   },
+  {
+    where: "functions/src/privacy/deletionStore.ts: scheduled deletions past their grace period, by deleteAfter",
+    index: {
+      collectionGroup: "accountDeletions",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "deleteAfter", order: "ASCENDING" },
+      ],
+    },
+  },
+  {
+    where: "functions/src/privacy/deletionStore.ts: finished deletions due their second pass, by deletedAt",
+    index: {
+      collectionGroup: "accountDeletions",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "status", order: "ASCENDING" },
+        { fieldPath: "deletedAt", order: "ASCENDING" },
+      ],
+    },
+  },
+  {
+    where: "web Settings → Your data: a member's exports, newest first",
+    index: {
+      collectionGroup: "dataExports",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "uid", order: "ASCENDING" },
+        { fieldPath: "requestedAt", order: "DESCENDING" },
+      ],
+    },
+  },
 ];
 
 describe("firestore.indexes.json", () => {
@@ -259,7 +293,7 @@ describe("firestore.indexes.json", () => {
 interface FieldOverride {
   collectionGroup: string;
   fieldPath: string;
-  indexes: { order?: string; queryScope: string }[];
+  indexes: { order?: string; arrayConfig?: string; queryScope: string }[];
 }
 const overrides = (
   JSON.parse(readFileSync(new URL("../../firestore.indexes.json", import.meta.url), "utf8")) as {
@@ -285,6 +319,33 @@ describe("firestore.indexes.json single-field collection-group indexes", () => {
         { order: "ASCENDING", queryScope: "COLLECTION_GROUP" },
         { order: "ASCENDING", queryScope: "COLLECTION" },
         { order: "DESCENDING", queryScope: "COLLECTION" },
+      ]),
+    );
+  });
+});
+
+/**
+ * Export and deletion find a member's documents with one collection-group query per place their
+ * uid can be (privacy/memberDocuments.ts), each paged by document id: each needs its field's
+ * collection-group index, or production refuses it the first time someone asks for their data.
+ */
+describe("firestore.indexes.json indexes for finding a member's documents", () => {
+  const groupQueries = MEMBER_DOCUMENT_SOURCES.flatMap((source) =>
+    source.find.kind === "group" ? [{ ...source.find, entry: source.entry }] : [],
+  );
+
+  it.each(groupQueries)("$group.$field ($op, for $entry), keeping the automatic ones", ({ group, field, op }) => {
+    const override = overrides.find((o) => o.collectionGroup === group && o.fieldPath === field);
+    const groupIndex =
+      op === "array-contains"
+        ? { arrayConfig: "CONTAINS", queryScope: "COLLECTION_GROUP" }
+        : { order: "ASCENDING", queryScope: "COLLECTION_GROUP" };
+    expect(override?.indexes).toEqual(
+      expect.arrayContaining([
+        groupIndex,
+        { order: "ASCENDING", queryScope: "COLLECTION" },
+        { order: "DESCENDING", queryScope: "COLLECTION" },
+        { arrayConfig: "CONTAINS", queryScope: "COLLECTION" },
       ]),
     );
   });

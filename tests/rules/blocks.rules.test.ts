@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await env.clearFirestore();
-  await seed(env, { [BLOCK_OF_BOB]: { createdAt: STALE_TIME } });
+  await seed(env, { [BLOCK_OF_BOB]: { blockedUid: UID.otherMember, createdAt: STALE_TIME } });
 });
 
 describe("read", () => {
@@ -37,7 +37,10 @@ describe("write", () => {
   it.each(PERSONAS)("alice blocks ivy, written as %s", async (persona) => {
     const db = firestoreAs(env, persona);
     await expectAllowed(
-      setDoc(doc(db, paths.block(UID.owner, UID.instructor)), { createdAt: serverTimestamp() }),
+      setDoc(doc(db, paths.block(UID.owner, UID.instructor)), {
+        blockedUid: UID.instructor,
+        createdAt: serverTimestamp(),
+      }),
       persona === "owner",
     );
   });
@@ -47,9 +50,15 @@ describe("write", () => {
   });
 
   it.each([
-    ["herself", paths.block(UID.owner, UID.owner), { createdAt: serverTimestamp() }],
-    ["with a backdated time", paths.block(UID.owner, "carol"), { createdAt: STALE_TIME }],
-    ["with an extra field", paths.block(UID.owner, "carol"), { createdAt: serverTimestamp(), note: "x" }],
+    ["herself", paths.block(UID.owner, UID.owner), { blockedUid: UID.owner, createdAt: serverTimestamp() }],
+    ["with a backdated time", paths.block(UID.owner, "carol"), { blockedUid: "carol", createdAt: STALE_TIME }],
+    [
+      "with an extra field",
+      paths.block(UID.owner, "carol"),
+      { blockedUid: "carol", createdAt: serverTimestamp(), note: "x" },
+    ],
+    ["naming someone else", paths.block(UID.owner, "carol"), { blockedUid: "dave", createdAt: serverTimestamp() }],
+    ["without naming whom", paths.block(UID.owner, "carol"), { createdAt: serverTimestamp() }],
   ])("the owner cannot block %s", async (_label, path, data) => {
     await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), path), data), false);
   });

@@ -26,7 +26,7 @@ const ALICE = UID.owner;
 const BOB = UID.otherMember;
 const ON_BOB = paths.matchAction(ALICE, BOB);
 const QUOTA = paths.superLikeQuota(ALICE);
-const action = (kind: string) => ({ action: kind, createdAt: serverTimestamp() });
+const action = (kind: string, targetUid: string) => ({ targetUid, action: kind, createdAt: serverTimestamp() });
 const today = () => utcDayNumber(Date.now());
 /** Who the queue put in front of Alice (functions write these; the rules only check they exist). */
 const ALICES_QUEUE = [BOB, "b1", "b2", "b3", "b4"];
@@ -36,7 +36,7 @@ const HIDDEN = "hidden";
 /** The client's super-like: the action and the quota bump in one batch. */
 function superLike(db: Firestore, target: string, count: number, day = today()) {
   const batch = writeBatch(db);
-  batch.set(doc(db, paths.matchAction(ALICE, target)), action("super_like"));
+  batch.set(doc(db, paths.matchAction(ALICE, target)), action("super_like", target));
   batch.set(doc(db, QUOTA), { day, count, lastTargetUid: target });
   return batch.commit();
 }
@@ -71,11 +71,11 @@ describe("read", () => {
 
 describe("like and pass", () => {
   it.each(PERSONAS)("alice's like of bob, written as %s", async (persona) => {
-    await expectAllowed(setDoc(doc(firestoreAs(env, persona), ON_BOB), action("like")), persona === "owner");
+    await expectAllowed(setDoc(doc(firestoreAs(env, persona), ON_BOB), action("like", BOB)), persona === "owner");
   });
 
   it("the owner may pass", async () => {
-    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), ON_BOB), action("pass")), true);
+    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), ON_BOB), action("pass", BOB)), true);
   });
 
   it.each([
@@ -88,23 +88,36 @@ describe("like and pass", () => {
 
   it("a like reaches only someone in the member's queue", async () => {
     const db = firestoreAs(env, "owner");
-    await expectAllowed(setDoc(doc(db, paths.matchAction(ALICE, HIDDEN)), action("like")), false);
-    await expectAllowed(setDoc(doc(db, ON_BOB), action("like")), true);
+    await expectAllowed(setDoc(doc(db, paths.matchAction(ALICE, HIDDEN)), action("like", HIDDEN)), false);
+    await expectAllowed(setDoc(doc(db, ON_BOB), action("like", BOB)), true);
   });
 
   it("a pass needs no queue entry: it only hides someone from the member's own queue", async () => {
-    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), paths.matchAction(ALICE, HIDDEN)), action("pass")), true);
+    await expectAllowed(
+      setDoc(doc(firestoreAs(env, "owner"), paths.matchAction(ALICE, HIDDEN)), action("pass", HIDDEN)),
+      true,
+    );
   });
 
   it("nobody acts on themselves", async () => {
-    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), paths.matchAction(ALICE, ALICE)), action("like")), false);
+    await expectAllowed(
+      setDoc(doc(firestoreAs(env, "owner"), paths.matchAction(ALICE, ALICE)), action("like", ALICE)),
+      false,
+    );
+  });
+
+  it.each([
+    ["names someone else than the one it is on", { ...action("like", BOB), targetUid: "b1" }],
+    ["leaves out whom it is on", { action: "like", createdAt: serverTimestamp() }],
+  ])("an action that %s is refused (account deletion finds actions by targetUid)", async (_label, data) => {
+    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), ON_BOB), data), false);
   });
 
   it("an action is final: no change from pass to like, no delete", async () => {
     const db = firestoreAs(env, "owner");
     const carol = doc(db, paths.matchAction(ALICE, "carol"));
     await expectAllowed(updateDoc(carol, { action: "super_like" }), false);
-    await expectAllowed(setDoc(carol, action("pass")), false);
+    await expectAllowed(setDoc(carol, action("pass", "carol")), false);
     await expectAllowed(deleteDoc(carol), false);
   });
 });
@@ -122,7 +135,7 @@ describe("super-like", () => {
   });
 
   it("is refused without the quota bump", async () => {
-    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), ON_BOB), action("super_like")), false);
+    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), ON_BOB), action("super_like", BOB)), false);
   });
 
   it("stops at the default limit of 3 a day", async () => {
@@ -161,7 +174,7 @@ describe("super-like", () => {
   it("cannot be forged onto another member's quota", async () => {
     const db = firestoreAs(env, "otherMember");
     const batch = writeBatch(db);
-    batch.set(doc(db, paths.matchAction(ALICE, "dave")), action("super_like"));
+    batch.set(doc(db, paths.matchAction(ALICE, "dave")), action("super_like", "dave"));
     batch.set(doc(db, QUOTA), { day: today(), count: 1, lastTargetUid: "dave" });
     await expectAllowed(batch.commit(), false);
   });

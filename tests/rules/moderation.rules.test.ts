@@ -100,7 +100,7 @@ describe("a restricted member is refused", () => {
     await expectAllowed(getDoc(doc(db, paths.conversation(DIRECT_ID))), false);
     await expectAllowed(getDocs(collection(db, paths.messages(DIRECT_ID))), false);
     await expectAllowed(setDoc(doc(db, paths.privateSettings(UID.owner)), settingsWrite()), false);
-    const like = { action: "like", createdAt: serverTimestamp() };
+    const like = { targetUid: UID.otherMember, action: "like", createdAt: serverTimestamp() };
     await expectAllowed(setDoc(doc(db, paths.matchAction(UID.owner, UID.otherMember)), like), false);
   });
 
@@ -122,7 +122,7 @@ describe("a restricted member is refused", () => {
     await seed(env, { [ALICE]: standing({ standing: "active", until: null }) });
     await expectAllowed(getDoc(doc(firestoreAs(env, "owner"), paths.conversation(DIRECT_ID))), true);
     await expectAllowed(getDocs(collection(firestoreAs(env, "owner"), paths.messages(DIRECT_ID))), true);
-    const like = { action: "like", createdAt: serverTimestamp() };
+    const like = { targetUid: UID.otherMember, action: "like", createdAt: serverTimestamp() };
     await expectAllowed(
       setDoc(doc(firestoreAs(env, "owner"), paths.matchAction(UID.owner, UID.otherMember)), like),
       true,

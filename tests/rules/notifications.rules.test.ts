@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await env.clearFirestore();
-  await seed(env, { [NOTICE]: notification() });
+  await seed(env, { [NOTICE]: notification({ aboutUids: [UID.otherMember] }) });
 });
 
 describe("read", () => {
@@ -58,6 +58,8 @@ describe("update", () => {
     ["the title rewritten", { read: true, title: "You won a prize" }],
     ["createdAt rewritten", { read: true, createdAt: serverTimestamp() }],
     ["a role field added", { read: true, role: "admin" }],
+    // Whom it names decides whether deleting their account deletes it: the owner keeps it out of reach.
+    ["aboutUids emptied", { read: true, aboutUids: [] }],
   ];
   it.each(denied)("the owner cannot write %s", async (_label, change) => {
     await expectAllowed(updateDoc(doc(firestoreAs(env, "owner"), NOTICE), change), false);

@@ -307,6 +307,7 @@ export function notification(overrides: Partial<Notification> = {}): Notificatio
     createdAt: daysFromNow(-1),
     read: false,
     data: { classId: "yoga-1" },
+    aboutUids: [],
     ...overrides,
   };
 }

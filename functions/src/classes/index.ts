@@ -1,2 +1,3 @@
 /** The classes feature's public module: what scripts and other features may call. */
-export { rsvp } from "./rsvpStore.js";
+export { leave, rsvp } from "./rsvpStore.js";
+export { refreshSeatCounts } from "./seatStore.js";

@@ -36,6 +36,7 @@ export function promotedNotice(cls: ClassRef, waitlistSeq: number): NoticeDraft 
     title: `You're in: ${cls.title}`,
     body: `A seat opened up and it's yours — ${formatDayAndTime(cls.startsAtMs, cls.timeZone)}.`,
     data: { classId: cls.classId },
+    aboutUids: [],
   };
 }
 
@@ -46,6 +47,7 @@ export function cancelledNotice(cls: ClassRef): NoticeDraft {
     title: `Cancelled: ${cls.title}`,
     body: `${cls.title} on ${formatDayAndTime(cls.startsAtMs, cls.timeZone)} has been cancelled.`,
     data: { classId: cls.classId },
+    aboutUids: [],
   };
 }
 
@@ -75,6 +77,7 @@ export function reminderNotice(cls: ClassRef, key: ReminderKey, nowMs: number): 
     title: `${cls.title} ${key === "1h" ? "in an hour" : whichDay(cls, nowMs)}`,
     body: `See you ${formatDayAndTime(cls.startsAtMs, cls.timeZone)}.`,
     data: { classId: cls.classId },
+    aboutUids: [],
   };
 }
 

@@ -90,7 +90,11 @@ export async function formMatchIfMutual(db: Firestore, uid: string, targetUid: s
     await Promise.all(
       userIds.map((member) => {
         const other = member === userIds[0] ? userIds[1] : userIds[0];
-        return notifyMany(db, [member], matchNotice(pairId, names.get(other) ?? "a member", conversationId));
+        return notifyMany(
+          db,
+          [member],
+          matchNotice(pairId, { uid: other, name: names.get(other) ?? "a member" }, conversationId),
+        );
       }),
     );
   }

@@ -5,13 +5,14 @@ import type { NoticeDraft } from "../model/index.js";
  * One notice per member per pair: a pair matches at most once (actions are final), so the pair id
  * makes a retried trigger a no-op.
  */
-export function matchNotice(pairId: string, otherName: string, conversationId: string): NoticeDraft {
+export function matchNotice(pairId: string, other: { uid: string; name: string }, conversationId: string): NoticeDraft {
   return {
     id: `match-${pairId}`,
     type: "match",
-    title: `It's a match with ${otherName}!`,
-    body: `You and ${otherName} both want to train together. Say hello.`,
+    title: `It's a match with ${other.name}!`,
+    body: `You and ${other.name} both want to train together. Say hello.`,
     data: { matchId: pairId, conversationId },
+    aboutUids: [other.uid],
   };
 }
 
@@ -22,5 +23,6 @@ export function superLikeNotice(fromUid: string, fromName: string): NoticeDraft 
     title: `${fromName} super-liked you`,
     body: `${fromName} would really like to train with you. Find them in Discover.`,
     data: { uid: fromUid },
+    aboutUids: [fromUid],
   };
 }

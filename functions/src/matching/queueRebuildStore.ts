@@ -65,7 +65,9 @@ export async function refreshCandidates(
     ...plan.dropFromMine.map((other) => writer.delete(r.candidate(uid, other))),
     ...plan.dropFromTheirs.map((other) => writer.delete(r.candidate(other, uid))),
   ]);
-  await r.candidateQueueState(uid).set({ refreshedAt: startedAt });
+  // No profile: the account was deleted (a late trigger of its deletion). Its queue is gone, and a
+  // queue state would bring back a document keyed by its uid.
+  if (me) await r.candidateQueueState(uid).set({ refreshedAt: startedAt });
   return { queued: plan.mine.length, fannedOut: plan.theirs.length, removed: plan.dropFromMine.length };
 }
 

@@ -83,6 +83,7 @@ export function messageNotice(
     title: group ? `New messages in ${conversation.title ?? "your group"}` : `New message from ${senderName}`,
     body: group ? `${senderName}: ${previewOf(message.text)}` : previewOf(message.text),
     data: { conversationId: message.conversationId },
+    aboutUids: [message.senderId],
   };
 }
 

@@ -109,6 +109,10 @@ export const AUDIT_ACTIONS = [
   "review.published",
   "review.hidden",
   "review.removed",
+  "account.export_requested",
+  "account.deletion_requested",
+  "account.deletion_cancelled",
+  "account.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

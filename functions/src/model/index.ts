@@ -16,3 +16,4 @@ export * from "./moderation.js";
 export * from "./limits.js";
 export * from "./reviews.js";
 export * from "./partnerFeedback.js";
+export * from "./privacy.js";

@@ -26,6 +26,8 @@ export const RATE_LIMIT_NAMES = [
   "verificationEmail",
   /** Reviews written or edited by one member (each recounts three rating summaries). */
   "reviewWrite",
+  /** Data exports one member asks for (each reads their whole history). */
+  "dataExport",
 ] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 
@@ -51,6 +53,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = {
   passwordResetPerCaller: { max: 10, windowMinutes: HOUR },
   verificationEmail: { max: 5, windowMinutes: HOUR },
   reviewWrite: { max: 30, windowMinutes: DAY },
+  dataExport: { max: 3, windowMinutes: DAY },
 };
 
 /**

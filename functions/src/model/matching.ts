@@ -93,6 +93,11 @@ export function effectivePreferences(doc: MatchPreferencesDoc | null | undefined
 // users/{uid}/matchActions/{targetUid} (owner-written, once per target)
 
 export const matchActionSchema = z.object({
+  /**
+   * The document id again: a field, so account deletion finds every action on a member with one
+   * collection-group query.
+   */
+  targetUid: z.string(),
   action: z.enum(MATCH_ACTIONS),
   createdAt: timestampSchema,
   /** Server-owned: the pair unmatched or one blocked the other, so they never match again. */
@@ -119,7 +124,11 @@ export const utcDayNumber = (ms: number): number => Math.floor(ms / DAY_MS);
 // ---------------------------------------------------------------------------------------------
 // users/{uid}/blocks/{otherUid} (owner-written)
 
-export const blockSchema = z.object({ createdAt: timestampSchema });
+export const blockSchema = z.object({
+  /** The document id again, for the same reason as a match action's `targetUid`. */
+  blockedUid: z.string(),
+  createdAt: timestampSchema,
+});
 export type Block = z.infer<typeof blockSchema>;
 
 // ---------------------------------------------------------------------------------------------

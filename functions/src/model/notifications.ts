@@ -11,6 +11,8 @@ export const NOTIFICATION_TYPES = [
   "class_cancelled",
   "role_changed",
   "review_prompt",
+  /** Your data: an export ready to download, an account deletion scheduled. */
+  "privacy",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -24,6 +26,8 @@ export const notificationSchema = z.object({
   data: z.record(z.string(), z.string()),
   /** How many events a collapsing notice stands for (a burst of messages); absent means one. */
   count: z.number().int().min(1).optional(),
+  /** The other members the notice names, so deleting one of their accounts deletes it too. */
+  aboutUids: z.array(z.string()),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
@@ -38,6 +42,11 @@ export interface NoticeDraft {
   title: string;
   body: string;
   data: Record<string, string>;
+  /**
+   * The other members the text names or points to (a match, a sender). Stored on the notice, its
+   * delivery record and its email, so deleting one of those accounts deletes them too.
+   */
+  aboutUids: string[];
 }
 
 // ---- Delivery channels: preferences, devices, the mail outbox
@@ -66,6 +75,8 @@ export const DEFAULT_CHANNELS: Readonly<Record<NotificationType, ChannelSwitches
   role_changed: { inApp: true, push: false, email: true },
   // Asked once, after a class: worth a buzz, not an email.
   review_prompt: { inApp: true, push: true, email: false },
+  // Asked for by the member, and about their whole account: the email is the record they keep.
+  privacy: { inApp: true, push: false, email: true },
 };
 
 /** Minutes after local midnight, 0–1439. */
@@ -111,6 +122,8 @@ export const notificationDeliverySchema = z.object({
   /** The notice itself, kept while a push waits (the in-app copy may be switched off or deleted). */
   notice: z.object({ title: z.string(), body: z.string(), data: z.record(z.string(), z.string()) }).nullable(),
   mailId: z.string().nullable(),
+  /** The notice's aboutUids. */
+  aboutUids: z.array(z.string()),
   createdAt: timestampSchema,
 });
 export type NotificationDelivery = z.infer<typeof notificationDeliverySchema>;
@@ -178,6 +191,8 @@ export const mailSchema = z.object({
    * function holds the signing secret.
    */
   unsubscribe: z.object({ uid: z.string(), topic: z.enum(NOTIFICATION_TYPES) }).nullable(),
+  /** The other members the email names (see NoticeDraft.aboutUids). */
+  aboutUids: z.array(z.string()),
   delivery: mailDeliverySchema,
   createdAt: timestampSchema,
 });
@@ -192,5 +207,6 @@ export function noticeLinkPath(data: Readonly<Record<string, string>>): string {
   if (data["conversationId"]) return `/messages/${encodeURIComponent(data["conversationId"])}`;
   if (data["pairId"]) return `/matches/${encodeURIComponent(data["pairId"])}`;
   if (data["classId"]) return `/classes/${encodeURIComponent(data["classId"])}`;
+  if (data["exportId"] || data["deletion"]) return "/settings/privacy";
   return "/notifications";
 }

@@ -47,6 +47,9 @@ export const collections = {
   // ---- Partner feedback
   partnerFeedback: "partnerFeedback",
   reliability: "reliability",
+  // ---- Privacy
+  dataExports: "dataExports",
+  accountDeletions: "accountDeletions",
   // ---- Server secrets (functions only)
   serverKeys: "serverKeys",
 } as const;
@@ -141,6 +144,14 @@ export const paths = {
   partnerFeedback: (id: string) => `partnerFeedback/${id}`,
   /** What applied partner feedback says about a member (functions only). */
   reliability: (uid: string) => `reliability/${uid}`,
+
+  // ---- Privacy
+  /** An export a member asked for; its archive is in parts below it (functions only). */
+  dataExport: (exportId: string) => `dataExports/${exportId}`,
+  dataExportParts: (exportId: string) => `dataExports/${exportId}/parts`,
+  dataExportPart: (exportId: string, partId: string) => `dataExports/${exportId}/parts/${partId}`,
+  /** A member's pending or running account deletion (functions only). */
+  accountDeletion: (uid: string) => `accountDeletions/${uid}`,
 } as const;
 
 export const patterns = {
@@ -162,4 +173,6 @@ export const patterns = {
   mail: "mail/{mailId}",
   // ---- Reviews
   review: "classes/{classId}/reviews/{uid}",
+  // ---- Privacy
+  dataExport: "dataExports/{exportId}",
 } as const;

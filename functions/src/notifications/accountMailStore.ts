@@ -54,6 +54,7 @@ export async function queueWelcomeEmail(
     kind: "welcome",
     uid,
     unsubscribe: null,
+    aboutUids: [],
   });
   return queued ? "queued" : "already-queued";
 }
@@ -77,7 +78,14 @@ export async function queueVerificationEmail(deps: AccountMailDeps, uid: string)
     record();
     tx.create(
       mailRef,
-      newMailDocument({ to, content: verifyEmail({ verifyUrl }), kind: "verify_email", uid, unsubscribe: null }),
+      newMailDocument({
+        to,
+        content: verifyEmail({ verifyUrl }),
+        kind: "verify_email",
+        uid,
+        unsubscribe: null,
+        aboutUids: [],
+      }),
     );
     return true;
   });
@@ -138,6 +146,7 @@ export async function queuePasswordResetEmail(
         kind: "password_reset",
         uid: send.uid,
         unsubscribe: null,
+        aboutUids: [],
       }),
     );
   });

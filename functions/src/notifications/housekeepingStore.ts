@@ -57,7 +57,7 @@ export async function sendHeldPushes(db: Firestore, sender: PushSender, nowMs: n
       .then(() => true)
       .catch(() => false);
     if (!claimed) continue;
-    const draft: NoticeDraft = { id: doc.id, type: record.type, ...record.notice };
+    const draft: NoticeDraft = { id: doc.id, type: record.type, ...record.notice, aboutUids: record.aboutUids };
     const devices = await loadDevices(db, [uid]);
     const outcome = await sendPush(db, sender, draft, new URL(noticeLinkPath(draft.data), appUrl).toString(), devices);
     await refs(db)
@@ -84,6 +84,7 @@ export function weekOf(nowMs: number): string {
 export async function queueWeeklyDigests(db: Firestore, nowMs: number, appUrl: string) {
   const unread = await refs(db).allNotifications().where("type", "==", "message").where("read", "==", false).get();
   const byMember = new Map<string, DigestLine[]>();
+  const namedBy = new Map<string, Set<string>>();
   for (const doc of unread.docs) {
     const uid = doc.ref.parent.parent?.id;
     const notice = dataOrAbsent(doc);
@@ -91,6 +92,7 @@ export async function queueWeeklyDigests(db: Firestore, nowMs: number, appUrl: s
     const lines = byMember.get(uid) ?? [];
     lines.push({ title: notice.title, body: notice.body, count: notice.count ?? 1 });
     byMember.set(uid, lines);
+    namedBy.set(uid, new Set([...(namedBy.get(uid) ?? []), ...notice.aboutUids]));
   }
   const members = [...byMember];
   const wishes = await loadWishes(
@@ -108,6 +110,7 @@ export async function queueWeeklyDigests(db: Firestore, nowMs: number, appUrl: s
       kind: "weekly_digest",
       uid,
       unsubscribe: { uid, topic: "message" },
+      aboutUids: [...(namedBy.get(uid) ?? [])],
     });
     if (created) queued += 1;
   }

@@ -39,6 +39,7 @@ export function noticeDocument(draft: NoticeDraft) {
     title: draft.title,
     body: draft.body,
     data: draft.data,
+    aboutUids: draft.aboutUids,
     read: false,
     createdAt: FieldValue.serverTimestamp(),
   } satisfies WithFieldValue<Notification>;
@@ -85,6 +86,7 @@ function writesFor(
     pushAt: plan.push.kind === "wait" ? Timestamp.fromMillis(plan.push.atMs) : null,
     notice: plan.push.kind === "wait" ? { title: draft.title, body: draft.body, data: draft.data } : null,
     mailId,
+    aboutUids: draft.aboutUids,
     createdAt: FieldValue.serverTimestamp(),
   } satisfies WithFieldValue<NotificationDelivery>;
   const writes: BatchWrite[] = [(batch) => batch.create(refs(db).notificationDelivery(uid, draft.id), delivery)];
@@ -96,6 +98,7 @@ function writesFor(
       kind: draft.type,
       uid,
       unsubscribe: { uid, topic: draft.type },
+      aboutUids: draft.aboutUids,
     });
     writes.push((batch) => batch.create(refs(db).mail(mailId), mail));
   }

@@ -3,4 +3,4 @@
  * Each notice reaches a member on the channels they chose (in-app, push, email), once.
  */
 export { prepareCollapsingNotice, type CollapsingNotice } from "./collapsingStore.js";
-export { notifyMany, type BatchWrite, type DeliveryOptions } from "./inboxStore.js";
+export { deliverToMany, notifyMany, type BatchWrite, type DeliveryOptions } from "./inboxStore.js";

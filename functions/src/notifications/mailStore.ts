@@ -31,6 +31,8 @@ export interface NewMail {
   kind: MailKind;
   uid: string | null;
   unsubscribe: { uid: string; topic: NotificationType } | null;
+  /** The other members the email names; [] for an email about the account alone. */
+  aboutUids: string[];
 }
 
 export function newMailDocument(input: NewMail) {
@@ -41,6 +43,7 @@ export function newMailDocument(input: NewMail) {
     kind: input.kind,
     uid: input.uid,
     unsubscribe: input.unsubscribe,
+    aboutUids: input.aboutUids,
     delivery: pendingDelivery(),
     createdAt: FieldValue.serverTimestamp(),
   } satisfies WithFieldValue<Mail>;

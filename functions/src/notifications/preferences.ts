@@ -33,6 +33,7 @@ export const QUIET_HOURS_PUSH: Readonly<Record<NotificationType, "wait" | "drop"
   role_changed: "drop",
   // A rating prompt keeps for days: it can wait for the morning.
   review_prompt: "wait",
+  privacy: "wait",
 };
 
 export type PreferencesOrDefaults = Pick<NotificationPreferences, "channels" | "quietHours">;

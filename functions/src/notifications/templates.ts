@@ -106,6 +106,7 @@ const EMAIL_REASON: Readonly<Record<NotificationType, string>> = {
   class_cancelled: "You get this because class cancellation emails are on.",
   role_changed: "You get this because account emails are on.",
   review_prompt: "You get this because rating reminder emails are on.",
+  privacy: "You get this because you asked for your data or to delete your account.",
 };
 
 const ACTION_LABEL: Readonly<Record<NotificationType, string>> = {
@@ -117,6 +118,7 @@ const ACTION_LABEL: Readonly<Record<NotificationType, string>> = {
   class_cancelled: "Find another class",
   role_changed: "Open Numina",
   review_prompt: "Rate the class",
+  privacy: "Open your data settings",
 };
 
 /** A notice (match, waitlist promotion, class reminder, cancellation, …) as an email. */
@@ -164,6 +166,7 @@ const TOPIC_LABEL: Readonly<Record<NotificationType, string>> = {
   class_cancelled: "class cancellations",
   role_changed: "account changes",
   review_prompt: "rating reminders",
+  privacy: "data and account notices",
 };
 
 /** The page the unsubscribe link opens: confirmation, or a note that the link is not valid. */

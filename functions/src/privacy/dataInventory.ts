@@ -44,6 +44,7 @@ export const COLLECTION_PATHS = [
   "notificationDeliveries",
   "devices",
   "reviews",
+  "dataExportParts",
 ] as const satisfies readonly (keyof typeof paths)[];
 
 export type DocumentPathName = Exclude<keyof typeof paths, (typeof COLLECTION_PATHS)[number]>;
@@ -90,7 +91,7 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
   matchAction: {
     holds: "A like, pass or super-like, by you or of you.",
     uidInPath: true,
-    uidFields: [],
+    uidFields: ["targetUid"],
     exported: true,
     onDeletion: "delete",
     why: "Both sides go: yours, and other members' answers about you.",
@@ -99,7 +100,7 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
   block: {
     holds: "Someone you blocked, or who blocked you.",
     uidInPath: true,
-    uidFields: [],
+    uidFields: ["blockedUid"],
     exported: true,
     onDeletion: "delete",
   },
@@ -157,14 +158,26 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
   },
 
   // ---- Notifications
-  notification: owned("Your in-app notifications."),
+  notification: {
+    holds: "Your in-app notifications, and other members' notices that name you.",
+    uidInPath: true,
+    uidFields: ["aboutUids"],
+    exported: true,
+    onDeletion: "delete",
+  },
   notificationPreferences: owned("Which notifications you get, on which channels, and your quiet hours."),
-  notificationDelivery: owned("What each notification delivered to you, per channel.", false),
+  notificationDelivery: {
+    holds: "What each notification delivered to you, per channel.",
+    uidInPath: true,
+    uidFields: ["aboutUids"],
+    exported: false,
+    onDeletion: "delete",
+  },
   device: owned("Your devices' push tokens."),
   mail: {
-    holds: "An email to you, in the outbox.",
+    holds: "An email to you, in the outbox, or to another member that names you.",
     uidInPath: false,
-    uidFields: ["uid", "unsubscribe.uid"],
+    uidFields: ["uid", "unsubscribe.uid", "aboutUids"],
     exported: true,
     onDeletion: "delete",
   },
@@ -176,7 +189,7 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
     uidFields: ["reporterId", "subjectUid"],
     exported: true,
     onDeletion: "keep",
-    why: "Safety records: kept for the reports' period, the deleted member's name removed.",
+    why: "Safety records: kept for the reports' period (a year after review), with uids but no name or email.",
   },
   moderation: {
     holds: "Your standing: a suspension or ban, until when and why.",
@@ -205,7 +218,7 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
     uidFields: ["uid", "instructorId"],
     exported: true,
     onDeletion: "delete",
-    why: "Its summaries are recounted, so the rating stays exact.",
+    why: "Your reviews go, with reports of them, and summaries are recounted; reviews of your classes stay, by their authors, without your reply.",
   },
   reviewReport: {
     holds: "Your report of a review.",
@@ -234,4 +247,30 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
       "partners' private word (GDPR art. 15(4)); their sum is exported, as reliability.",
   },
   reliability: owned("What applied partner feedback says about you: counts, not who said what."),
+
+  // ---- Privacy
+  dataExport: {
+    holds: "An export of your data you asked for, and its archive, until it expires.",
+    uidInPath: false,
+    uidFields: ["uid"],
+    exported: false,
+    onDeletion: "delete",
+  },
+  dataExportPart: {
+    holds: "A slice of your export's archive.",
+    uidInPath: false,
+    uidFields: ["uid"],
+    exported: false,
+    onDeletion: "delete",
+  },
+  accountDeletion: {
+    holds: "Your account deletion: when you asked, when it runs, how far it got.",
+    uidInPath: true,
+    uidFields: ["requestedBy"],
+    exported: true,
+    onDeletion: "keep",
+    why:
+      "It drives the deletion; once done it holds only the uid and dates, and goes two hours later, after a " +
+      "second pass removes anything a session still signed in wrote meanwhile.",
+  },
 };

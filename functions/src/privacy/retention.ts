@@ -21,6 +21,11 @@ export const RETENTION_POLICIES = {
     days: 6 * 365,
     why: "Evidence of who did what to an account, for the six years in which a claim about it can be brought (UK limitation period)",
   },
+  dataExports: {
+    what: "Data exports and their archives",
+    days: 7,
+    why: "A member has a week to download their archive; a copy of everything about them should not sit longer than that",
+  },
   messageReceipts: {
     what: "Receipts of applied messages",
     days: 30,

@@ -38,6 +38,19 @@ async function deleteInPages<T>(db: Firestore, query: Query<T>, expired: (data: 
   return deleted;
 }
 
+/** An export is gone once it expires: its parts first, so no part outlives the export that names it. */
+async function deleteExpiredExports(db: Firestore, now: Timestamp): Promise<number> {
+  const expired = await refs(db).dataExports().where("expiresAt", "<", now).orderBy("expiresAt").limit(PAGE).get();
+  for (const doc of expired.docs) {
+    const parts = await refs(db).dataExportParts(doc.id).get();
+    const batch = db.batch();
+    for (const part of parts.docs) batch.delete(part.ref);
+    batch.delete(doc.ref);
+    await batch.commit();
+  }
+  return expired.size;
+}
+
 export async function applyRetention(db: Firestore, nowMs: number): Promise<Record<RetentionPolicy, number>> {
   const r = refs(db);
   const before = (policy: RetentionPolicy) => Timestamp.fromMillis(retentionCutoffMs(policy, nowMs));
@@ -55,6 +68,7 @@ export async function applyRetention(db: Firestore, nowMs: number): Promise<Reco
       (report) => report !== undefined && report.status !== "open",
     ),
     auditLogs: await deleteInPages(db, r.auditLogs().where("at", "<", before("auditLogs")).orderBy("at"), () => true),
+    dataExports: await deleteExpiredExports(db, Timestamp.fromMillis(nowMs)),
     messageReceipts: await deleteInPages(
       db,
       r.allMessageReceipts().where("appliedAt", "<", before("messageReceipts")).orderBy("appliedAt"),

@@ -58,6 +58,7 @@ export function roleChangedNotice(changeId: string, previousRole: Role, nextRole
         ? "You can now create classes and run their rosters."
         : `Your Numina account changed from ${ROLE_WORDS[previousRole]} to ${ROLE_WORDS[nextRole]}.`,
     data: {},
+    aboutUids: [],
   };
 }
 

@@ -9,6 +9,7 @@ export function reviewPromptNotice(cls: { classId: string; title: string }): Not
     title: `How was ${cls.title}?`,
     body: `Rate it to help others choose. You can review it for ${REVIEW_LIMITS.openDays} days.`,
     data: { classId: cls.classId },
+    aboutUids: [],
   };
 }
 

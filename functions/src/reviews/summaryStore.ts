@@ -65,6 +65,9 @@ async function writeFreshSummary(db: Firestore, s: RatedSubject): Promise<void> 
     const current = snap.data();
     const histogram = await countHistogram(db, s);
     if (current && sameHistogram(current.histogram, histogram)) return;
+    // Nothing to summarise and no summary to correct: an instructor whose account was deleted (or
+    // whose last review went) gets no empty summary back.
+    if (!current && histogram.every((n) => n === 0)) return;
     const { count, sum } = countsFromHistogram(histogram);
     const summary = {
       subject: s.subject,

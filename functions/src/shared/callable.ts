@@ -16,6 +16,8 @@ export interface Caller {
   uid: string;
   role: Role;
   email: string | null;
+  /** When the caller last signed in (entered a password, went through Google), not when the token was refreshed. */
+  signedInAtMs: number;
 }
 
 export function callerOf(request: CallableRequest): Caller {
@@ -24,6 +26,7 @@ export function callerOf(request: CallableRequest): Caller {
     uid: request.auth.uid,
     role: roleFromClaim(request.auth.token["role"]),
     email: request.auth.token.email ?? null,
+    signedInAtMs: Number(request.auth.token.auth_time) * 1000,
   };
 }
 
@@ -33,17 +36,26 @@ export function requireRole(caller: Caller, ...roles: Role[]): void {
   }
 }
 
+export interface CallableOptions {
+  /**
+   * "any": suspended and banned members may call it too. Only for a member's rights over their own
+   * data (their export, deleting their account), which a suspension does not take away.
+   */
+  standing?: "good" | "any";
+}
+
 export function defineCallable<S extends z.ZodType, R>(
   name: string,
   schema: S,
   handler: (input: z.infer<S>, caller: Caller) => Promise<R>,
+  options: CallableOptions = {},
 ) {
   return onCall({ enforceAppCheck: false }, (request): Promise<R> =>
     atTheEdge(name, async () => {
       const caller = callerOf(request);
       const input = parseOrThrow(schema, request.data, `${name} request`);
       // A suspended or banned member is refused everywhere, with the reason and how to appeal.
-      await requireGoodStanding(db(), caller.uid);
+      if (options.standing !== "any") await requireGoodStanding(db(), caller.uid);
       return handler(input, caller);
     }),
   );

@@ -6,6 +6,7 @@
  */
 import type { Firestore } from "firebase-admin/firestore";
 import {
+  accountDeletionSchema,
   attendanceRecordSchema,
   attendeeSchema,
   auditLogSchema,
@@ -17,6 +18,8 @@ import {
   collections,
   conversationMemberSchema,
   conversationSchema,
+  dataExportPartSchema,
+  dataExportSchema,
   deviceSchema,
   limitsConfigSchema,
   mailSchema,
@@ -145,6 +148,15 @@ function buildRefs(db: Firestore) {
     partnerFeedback: (classId: string, authorUid: string, subjectUid: string) =>
       typedDoc(db, paths.partnerFeedback(partnerFeedbackId(classId, authorUid, subjectUid)), partnerFeedbackSchema),
     reliability: (uid: string) => typedDoc(db, paths.reliability(uid), reliabilitySchema),
+
+    // ---- Privacy
+    dataExports: () => typedCollection(db, collections.dataExports, dataExportSchema),
+    dataExport: (exportId: string) => typedDoc(db, paths.dataExport(exportId), dataExportSchema),
+    dataExportParts: (exportId: string) => typedCollection(db, paths.dataExportParts(exportId), dataExportPartSchema),
+    dataExportPart: (exportId: string, partId: string) =>
+      typedDoc(db, paths.dataExportPart(exportId, partId), dataExportPartSchema),
+    accountDeletions: () => typedCollection(db, collections.accountDeletions, accountDeletionSchema),
+    accountDeletion: (uid: string) => typedDoc(db, paths.accountDeletion(uid), accountDeletionSchema),
   };
 }
 

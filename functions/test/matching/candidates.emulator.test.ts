@@ -57,8 +57,8 @@ async function neighbourhood() {
     putAction(db, "me", "matched", "like"),
     putAction(db, "matched", "me", "like"),
     putAction(db, "superLiker", "me", "super_like"),
-    db.doc(paths.block("me", "blockedByMe")).set({ createdAt: new Date() }),
-    db.doc(paths.block("blockedMe", "me")).set({ createdAt: new Date() }),
+    db.doc(paths.block("me", "blockedByMe")).set({ blockedUid: "blockedByMe", createdAt: new Date() }),
+    db.doc(paths.block("blockedMe", "me")).set({ blockedUid: "me", createdAt: new Date() }),
   ]);
   return db;
 }

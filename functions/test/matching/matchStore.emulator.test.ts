@@ -73,7 +73,7 @@ describe("formMatchIfMutual", () => {
   it("never matches a pair where one blocked the other", async () => {
     const { db, a, b } = await pair();
     await Promise.all([putAction(db, a, b, "like"), putAction(db, b, a, "like")]);
-    await db.doc(paths.block(b, a)).set({ createdAt: new Date() });
+    await db.doc(paths.block(b, a)).set({ blockedUid: a, createdAt: new Date() });
     expect(await formMatchIfMutual(db, a, b)).toBe("blocked");
     expect(await matchesOf(db, a)).toHaveLength(0);
   });
@@ -96,7 +96,7 @@ describe("unmatch and block", () => {
     const { db, a, b, pairId } = await pair();
     await Promise.all([putAction(db, a, b, "like"), putAction(db, b, a, "like")]);
     await formMatchIfMutual(db, a, b);
-    await db.doc(paths.block(a, b)).set({ createdAt: new Date() });
+    await db.doc(paths.block(a, b)).set({ blockedUid: b, createdAt: new Date() });
     expect(await applyBlock(db, a, b)).toBe(true);
     expect(await applyBlock(db, a, b)).toBe(false);
     expect(await matchesOf(db, b)).toHaveLength(0);
@@ -124,11 +124,11 @@ describe("applyMatchAction", () => {
   it("a super-like's notice names the sender as their stored profile does, whatever the action holds", async () => {
     const { db, a, b } = await queuedPair();
     await db.doc(paths.user(a)).update({ displayName: "Sam Runner" });
-    // Rules allow only { action, createdAt }; written here through the Admin SDK, a field that
+    // Rules allow only { targetUid, action, createdAt }; written here through the Admin SDK, a field that
     // tries to pass as someone else still reaches nobody.
     await db
       .doc(paths.matchAction(a, b))
-      .set({ action: "super_like", createdAt: new Date(), displayName: "Numina Safety Team" });
+      .set({ targetUid: b, action: "super_like", createdAt: new Date(), displayName: "Numina Safety Team" });
     expect(await applyMatchAction(db, a, b, "super_like")).toBe("not_mutual");
     const notice = (await superLikeNotice(db, b, a)).data();
     expect(notice?.["title"]).toBe("Sam Runner super-liked you");
@@ -137,12 +137,13 @@ describe("applyMatchAction", () => {
   });
 
   it.each([
-    ["the recipient", (a: string, b: string) => paths.block(b, a)],
-    ["the sender", (a: string, b: string) => paths.block(a, b)],
-  ])("ignores a super-like and a like across a block by %s made after the queue entry", async (_who, blockPath) => {
+    ["the recipient", (a: string, b: string) => ({ path: paths.block(b, a), blockedUid: a })],
+    ["the sender", (a: string, b: string) => ({ path: paths.block(a, b), blockedUid: b })],
+  ])("ignores a super-like and a like across a block by %s made after the queue entry", async (_who, blockOf) => {
     const { db, a, b } = await queuedPair();
     // The block's own trigger has not cleaned the queues yet: the entries are still there.
-    await db.doc(blockPath(a, b)).set({ createdAt: new Date() });
+    const block = blockOf(a, b);
+    await db.doc(block.path).set({ blockedUid: block.blockedUid, createdAt: new Date() });
     await Promise.all([putAction(db, a, b, "super_like"), putAction(db, b, a, "like")]);
 
     expect(await applyMatchAction(db, a, b, "super_like")).toBe("blocked");

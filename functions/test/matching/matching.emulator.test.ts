@@ -25,7 +25,7 @@ let members: Member[] = [];
 const partners = (c: Client, req: GetPartnerMatchesRequest = {}) =>
   c.call<GetPartnerMatchesRequest, GetPartnerMatchesResponse>("getPartnerMatches", req);
 const act = (m: Member, target: string, action: "like" | "pass") =>
-  setDoc(doc(m.db, paths.matchAction(m.uid, target)), { action, createdAt: serverTimestamp() });
+  setDoc(doc(m.db, paths.matchAction(m.uid, target)), { targetUid: target, action, createdAt: serverTimestamp() });
 /** A like needs the target in the liker's queue (the rules check it), which the triggers fill. */
 const inQueue = (m: Member, target: Member) =>
   waitForDoc(paths.candidate(m.uid, target.uid), (d) => (d ? true : undefined), 45_000);
@@ -158,7 +158,11 @@ describe("reach", () => {
     // d has not said when they are free, so nobody's queue holds them; a knows d's uid anyway.
     await expect(act(a!, d!.uid, "like")).rejects.toMatchObject({ code: "permission-denied" });
     const batch = writeBatch(a!.db);
-    batch.set(doc(a!.db, paths.matchAction(a!.uid, d!.uid)), { action: "super_like", createdAt: serverTimestamp() });
+    batch.set(doc(a!.db, paths.matchAction(a!.uid, d!.uid)), {
+      targetUid: d!.uid,
+      action: "super_like",
+      createdAt: serverTimestamp(),
+    });
     batch.set(doc(a!.db, paths.superLikeQuota(a!.uid)), {
       day: utcDayNumber(Date.now()),
       count: 1,
@@ -199,7 +203,7 @@ describe("mutual likes", () => {
     const [a, b] = members;
     const pairId = pairIdOf(a!.uid, b!.uid);
     await waitForDoc(paths.match(pairId), (d) => (d ? true : undefined));
-    await setDoc(doc(a!.db, paths.block(a!.uid, b!.uid)), { createdAt: serverTimestamp() });
+    await setDoc(doc(a!.db, paths.block(a!.uid, b!.uid)), { blockedUid: b!.uid, createdAt: serverTimestamp() });
     await waitForDoc(paths.match(pairId), (d) => (d ? undefined : true));
     await waitForDoc(paths.conversation(pairId), (d) => (d?.["status"] === "closed" ? true : undefined));
   }, 40_000);
@@ -208,7 +212,11 @@ describe("mutual likes", () => {
     const [, , c, , e] = members;
     await inQueue(c!, e!);
     const batch = writeBatch(c!.db);
-    batch.set(doc(c!.db, paths.matchAction(c!.uid, e!.uid)), { action: "super_like", createdAt: serverTimestamp() });
+    batch.set(doc(c!.db, paths.matchAction(c!.uid, e!.uid)), {
+      targetUid: e!.uid,
+      action: "super_like",
+      createdAt: serverTimestamp(),
+    });
     batch.set(doc(c!.db, paths.superLikeQuota(c!.uid)), {
       day: utcDayNumber(Date.now()),
       count: 1,

@@ -111,13 +111,19 @@ describe("the rating factor", () => {
 
 describe("match notices", () => {
   it("have one id per pair and per sender, so a retry never notifies twice", () => {
-    expect(matchNotice("a_b", "Bo", "a_b")).toEqual({
+    expect(matchNotice("a_b", { uid: "b", name: "Bo" }, "a_b")).toEqual({
       id: "match-a_b",
       type: "match",
       title: "It's a match with Bo!",
       body: "You and Bo both want to train together. Say hello.",
       data: { matchId: "a_b", conversationId: "a_b" },
+      aboutUids: ["b"],
     });
-    expect(superLikeNotice("a", "Al")).toMatchObject({ id: "super_like-a", type: "super_like", data: { uid: "a" } });
+    expect(superLikeNotice("a", "Al")).toMatchObject({
+      id: "super_like-a",
+      type: "super_like",
+      data: { uid: "a" },
+      aboutUids: ["a"],
+    });
   });
 });

@@ -104,7 +104,7 @@ describe("a block (onBlockCreated → applyBlock)", () => {
         await Promise.all([
           s.db.doc(paths.candidate(s.a, s.b)).set({ uid: s.b, ...card }),
           s.db.doc(paths.candidate(s.b, s.a)).set({ uid: s.a, ...card }),
-          s.db.doc(paths.block(s.a, s.b)).set({ createdAt: new Date() }),
+          s.db.doc(paths.block(s.a, s.b)).set({ blockedUid: s.b, createdAt: new Date() }),
         ]);
         return s;
       },

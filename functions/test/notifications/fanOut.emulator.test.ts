@@ -33,6 +33,7 @@ beforeEach(() => {
     title: "Cancelled: Yoga",
     body: "Yoga on Tue 4 Mar, 18:30 has been cancelled.",
     data: { classId },
+    aboutUids: [],
   };
 });
 
@@ -192,6 +193,7 @@ describe("collapsing notices", () => {
     title: "Bob",
     body: text,
     data: { conversationId: "conv-1" },
+    aboutUids: ["bob"],
   });
 
   it("keeps one unread notice per conversation, counting the burst, and pushes under one collapse key", async () => {

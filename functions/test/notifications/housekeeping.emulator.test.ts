@@ -16,6 +16,7 @@ const notice = (type: string, daysAgo: number, extra: Record<string, unknown> = 
   title: `${type} title`,
   body: `${type} body`,
   data: {},
+  aboutUids: [],
   read: false,
   createdAt: Timestamp.fromMillis(NOW - daysAgo * DAY),
   ...extra,
@@ -54,11 +55,11 @@ describe("queueWeeklyDigests", () => {
     const batch = db.batch();
     batch.set(
       db.doc(paths.notification(reader, "message-c1")),
-      notice("message", 2, { title: "Bob", body: "See you at 7?", count: 3 }),
+      notice("message", 2, { title: "Bob", body: "See you at 7?", count: 3, aboutUids: ["bob"] }),
     );
     batch.set(
       db.doc(paths.notification(reader, "message-c2")),
-      notice("message", 1, { title: "Run club", body: "Who is in?" }),
+      notice("message", 1, { title: "Run club", body: "Who is in?", aboutUids: ["cleo"] }),
     );
     batch.set(db.doc(paths.notification(reader, "match-x")), notice("match", 1));
     batch.set(db.doc(paths.notification(optedOut, "message-c3")), notice("message", 1));
@@ -74,6 +75,8 @@ describe("queueWeeklyDigests", () => {
     expect(digest.message.subject).toBe("You have 4 unread messages on Numina");
     expect(digest.message.text).toContain("Bob (3): See you at 7?");
     expect(digest.unsubscribe).toEqual({ uid: reader, topic: "message" });
+    // Deleting Bob's or Cleo's account deletes this email too: it quotes them.
+    expect([...digest.aboutUids].sort()).toEqual(["bob", "cleo"]);
     for (const uid of [optedOut, neverChose, allRead]) {
       expect((await db.doc(paths.mail(`weekly_digest-${weekOf(NOW)}-${uid}`)).get()).exists).toBe(false);
     }

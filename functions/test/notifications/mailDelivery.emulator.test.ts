@@ -50,6 +50,7 @@ async function queuedCancellation() {
     type: "class_cancelled",
     title: "Cancelled: Spin & Core",
     body: "Spin & Core on Tue 4 Mar, 18:30 has been cancelled.",
+    aboutUids: [],
     data: { classId },
   };
   await deliverToMany(db, [uid], notice, {

@@ -8,6 +8,7 @@ const cancelled: NoticeDraft = {
   title: "Cancelled: Yoga",
   body: "Yoga on Tue 4 Mar, 18:30 has been cancelled.",
   data: { classId: "yoga-1" },
+  aboutUids: [],
 };
 
 describe("buildPushMessages", () => {

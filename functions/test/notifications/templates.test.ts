@@ -16,6 +16,7 @@ const notice = (type: NoticeDraft["type"], title: string): NoticeDraft => ({
   title,
   body: "Body <b>not bold</b> & friends",
   data: {},
+  aboutUids: [],
 });
 
 describe("email templates", () => {

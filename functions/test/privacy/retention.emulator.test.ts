@@ -5,7 +5,15 @@
  */
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { paths, type AuditLog, type Mail, type MessageReceipt, type Report } from "../../src/model/index.js";
+import {
+  paths,
+  type AuditLog,
+  type DataExport,
+  type DataExportPart,
+  type Mail,
+  type MessageReceipt,
+  type Report,
+} from "../../src/model/index.js";
 import { RETENTION_POLICIES, type RetentionPolicy } from "../../src/privacy/retention.js";
 import { applyRetention } from "../../src/privacy/retentionStore.js";
 import { isolatedFirestore } from "../support/emulators.js";
@@ -27,6 +35,7 @@ function mail(state: Mail["delivery"]["state"], createdAt: Timestamp): Mail {
     kind: "waitlist_promoted",
     uid: "member-1",
     unsubscribe: null,
+    aboutUids: [],
     delivery: {
       state,
       attempts: 1,
@@ -72,6 +81,25 @@ const auditLog = (at: Timestamp): AuditLog => ({
 
 const receipt = (appliedAt: Timestamp): MessageReceipt => ({ senderId: "member-1", counted: ["member-2"], appliedAt });
 
+/** An export requested `policy`'s period ago, plus or minus a day: it expires when that period ends. */
+function dataExport(requestedAt: Timestamp): DataExport {
+  const expiresAtMs = requestedAt.toMillis() + RETENTION_POLICIES.dataExports.days * DAY;
+  return {
+    uid: "member-1",
+    status: "ready",
+    requestedAt,
+    readyAt: requestedAt,
+    expiresAt: Timestamp.fromMillis(expiresAtMs),
+    partCount: 1,
+    size: 2,
+    counts: {},
+    error: null,
+  };
+}
+const exportPart = (of: DataExport): DataExportPart => ({ uid: of.uid, index: 0, text: "{}", expiresAt: of.expiresAt });
+const expiredExport = dataExport(expired("dataExports"));
+const currentExport = dataExport(recent("dataExports"));
+
 const DOCS: Record<string, object> = {
   [paths.mail("sent-long-ago")]: mail("SUCCESS", expired("deliveredMail")),
   [paths.mail("failed-long-ago")]: mail("ERROR", expired("deliveredMail")),
@@ -84,6 +112,10 @@ const DOCS: Record<string, object> = {
   [paths.auditLog("last-year")]: auditLog(recent("auditLogs")),
   [paths.messageReceipt("chat-1", "old")]: receipt(expired("messageReceipts")),
   [paths.messageReceipt("chat-2", "new")]: receipt(recent("messageReceipts")),
+  [paths.dataExport("expired")]: expiredExport,
+  [paths.dataExportPart("expired", "00000")]: exportPart(expiredExport),
+  [paths.dataExport("current")]: currentExport,
+  [paths.dataExportPart("current", "00000")]: exportPart(currentExport),
 };
 const GONE = [
   paths.mail("sent-long-ago"),
@@ -91,6 +123,8 @@ const GONE = [
   paths.report("dismissed-long-ago"),
   paths.auditLog("seven-years-ago"),
   paths.messageReceipt("chat-1", "old"),
+  paths.dataExport("expired"),
+  paths.dataExportPart("expired", "00000"),
 ];
 
 beforeAll(async () => {
@@ -107,6 +141,7 @@ describe("applyRetention", () => {
       deliveredMail: 2,
       closedReports: 1,
       auditLogs: 1,
+      dataExports: 1,
       messageReceipts: 1,
     });
     for (const path of Object.keys(DOCS)) expect(await exists(path), path).toBe(!GONE.includes(path));
@@ -117,6 +152,7 @@ describe("applyRetention", () => {
       deliveredMail: 0,
       closedReports: 0,
       auditLogs: 0,
+      dataExports: 0,
       messageReceipts: 0,
     });
   });

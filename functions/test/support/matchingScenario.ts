@@ -95,7 +95,7 @@ export async function putMember(db: Firestore, uid: string, spec: MemberSpec = {
 }
 
 export async function putAction(db: Firestore, uid: string, targetUid: string, action: "like" | "pass" | "super_like") {
-  await db.doc(paths.matchAction(uid, targetUid)).set({ action, createdAt: FieldValue.serverTimestamp() });
+  await db.doc(paths.matchAction(uid, targetUid)).set({ targetUid, action, createdAt: FieldValue.serverTimestamp() });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,10 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   "review.published": "Kept a held or reported review",
   "review.hidden": "Hid a review",
   "review.removed": "Removed a review",
+  "account.export_requested": "Asked for a data export",
+  "account.deletion_requested": "Asked to delete the account",
+  "account.deletion_cancelled": "Cancelled the account deletion",
+  "account.deleted": "Deleted the account",
 };
 
 /** What changed, in words: "member → instructor", "until 8 Dec 10:00". */

@@ -88,7 +88,7 @@ export async function answer(uid: string, targetUid: string, action: MatchAction
 async function record(uid: string, targetUid: string, action: MatchAction): Promise<AnswerOutcome> {
   const actionRef = doc(db, paths.matchAction(uid, targetUid));
   if (action !== "super_like") {
-    await setDoc(actionRef, { action, createdAt: serverTimestamp() });
+    await setDoc(actionRef, { targetUid, action, createdAt: serverTimestamp() });
     return "recorded";
   }
   const quotaRef = doc(db, paths.superLikeQuota(uid));
@@ -101,7 +101,7 @@ async function record(uid: string, targetUid: string, action: MatchAction): Prom
     // The rules would refuse it too; asking first tells this refusal apart from the other one.
     const limit = (config.exists() ? config.data().superLikesPerDay : undefined) ?? DEFAULT_SUPER_LIKES_PER_DAY;
     if (count >= limit) return "no-super-likes-left";
-    tx.set(actionRef, { action, createdAt: serverTimestamp() });
+    tx.set(actionRef, { targetUid, action, createdAt: serverTimestamp() });
     tx.set(quotaRef, { day: today, count: count + 1, lastTargetUid: targetUid });
     return "recorded";
   });
@@ -131,7 +131,7 @@ export async function isBlocked(uid: string, otherUid: string): Promise<boolean>
 }
 
 export async function block(uid: string, otherUid: string): Promise<void> {
-  await setDoc(doc(db, paths.block(uid, otherUid)), { createdAt: serverTimestamp() });
+  await setDoc(doc(db, paths.block(uid, otherUid)), { blockedUid: otherUid, createdAt: serverTimestamp() });
 }
 
 export async function unblock(uid: string, otherUid: string): Promise<void> {

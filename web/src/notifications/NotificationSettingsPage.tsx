@@ -29,6 +29,7 @@ const TYPE_LABEL: Record<NotificationType, string> = {
   class_cancelled: "Class cancellations",
   role_changed: "Account role changes",
   review_prompt: "Rate classes you attended",
+  privacy: "Your data: exports and account deletion",
 };
 const CHANNEL_LABEL: Record<NotificationChannel, string> = { inApp: "In app", push: "Push", email: "Email" };
 

@@ -1,3 +1,4 @@
+import { DELETED_MEMBER_ID, DELETED_MEMBER_NAME } from "@numina/model";
 import { useEffect, useState } from "react";
 import { loadProfile } from "../profile/profileStore";
 
@@ -10,6 +11,8 @@ const UNKNOWN = "Unknown member";
 const cache = new Map<string, Promise<string>>();
 
 function nameOf(uid: string): Promise<string> {
+  // What account deletion leaves in a chat or a class: shown as such, not as a profile gone missing.
+  if (uid === DELETED_MEMBER_ID) return Promise.resolve(DELETED_MEMBER_NAME);
   let pending = cache.get(uid);
   if (!pending) {
     pending = loadProfile(uid)
