@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { ROLES, cityById, type Role } from "@numina/model";
 import { useSession } from "../auth/AuthProvider";
+import { AdminDeleteAccountButton } from "../privacy/AdminDeleteAccountButton";
 import { errorMessage } from "../shared/errors";
 import { humanize } from "../shared/format";
 import { Alert, RoleBadge, Spinner, roleLabel } from "../shared/ui";
@@ -90,6 +91,7 @@ export function UsersPage() {
                     <th scope="col">Level</th>
                     <th scope="col">Role</th>
                     <th scope="col">Change role</th>
+                    <th scope="col">Account</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -125,7 +127,7 @@ function UserTableRow({ row }: { row: UserRow }) {
   if (!("profile" in row)) {
     return (
       <tr data-testid={`user-row-${row.uid}`}>
-        <td colSpan={5} className="muted">
+        <td colSpan={6} className="muted">
           {row.uid}: this profile could not be read ({row.invalid})
         </td>
       </tr>
@@ -198,6 +200,7 @@ function UserTableRow({ row }: { row: UserRow }) {
           </div>
         )}
       </td>
+      <td>{!isSelf && <AdminDeleteAccountButton uid={row.uid} name={profile.displayName} />}</td>
     </tr>
   );
 }

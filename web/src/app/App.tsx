@@ -34,6 +34,8 @@ import { AuditLogPage } from "../admin/AuditLogPage";
 import { RequireGoodStanding } from "../moderation/RequireGoodStanding";
 import { PrivacyPage, TermsPage } from "../legal/LegalPage";
 import { RequireCurrentTerms } from "../legal/TermsGate";
+// ---- Privacy
+import { YourDataPage } from "../privacy/YourDataPage";
 // ---- Reviews
 import { InstructorProfilePage } from "../reviews/InstructorProfilePage";
 import { ReviewQueuePage } from "../reviews/ReviewQueuePage";
@@ -62,6 +64,8 @@ export function App() {
             <Route element={<RequireAuth />}>
               <Route element={<AppLayout />}>
                 <Route path="/verify-email" element={<VerifyEmailPage />} />
+                {/* ---- Privacy: a member's rights over their data need no profile, standing or terms. */}
+                <Route path="/settings/privacy" element={<YourDataPage />} />
                 <Route element={<RequireProfile />}>
                   <Route element={<RequireGoodStanding />}>
                     <Route element={<RequireCurrentTerms />}>

@@ -6,6 +6,7 @@ import { UnreadBadge } from "../messaging/UnreadBadge";
 import { PageOutlet } from "../shared/ErrorBoundary";
 import { RoleBadge } from "../shared/ui";
 import { NotificationBell } from "../notifications/NotificationBell";
+import { DeletionBanner } from "../privacy/DeletionBanner";
 
 /** The signed-in shell: header with navigation, the member's name and role, and sign-out. */
 export function AppLayout() {
@@ -109,12 +110,17 @@ export function AppLayout() {
           <Link to="/verify-email">Verify now</Link>
         </div>
       )}
+      <DeletionBanner uid={session.uid} />
       <main id="main" className="app-main">
         {/* A page that fails shows so here; the header and navigation stay usable. */}
         <PageOutlet />
       </main>
       <footer className="app-footer">
         <span>Numina — train together.</span>
+        <Link to="/settings/privacy" data-testid="your-data-link">
+          Your data
+        </Link>
+        <Link to="/legal/privacy">Privacy policy</Link>
       </footer>
     </div>
   );

@@ -4,7 +4,7 @@ import { errorMessage } from "../shared/errors";
 import { Field } from "../shared/Field";
 import { Alert } from "../shared/ui";
 import { AuthLayout } from "./AuthLayout";
-import { requestPasswordReset, signIn } from "./authService";
+import { requestPasswordReset, signIn, signInErrorMessage } from "./authService";
 import { GoogleButton } from "./GoogleButton";
 
 export function SignInPage() {
@@ -21,7 +21,7 @@ export function SignInPage() {
     try {
       await signIn(email.trim(), password);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(signInErrorMessage(err));
       setBusy(false);
     }
   }

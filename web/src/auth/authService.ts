@@ -3,6 +3,7 @@
  * (verification, password reset) go through Numina's callables and templates, not Firebase's
  * built-in emails, so they look like every other Numina email and show in the dev mailbox.
  */
+import { FirebaseError } from "firebase/app";
 import {
   GoogleAuthProvider,
   applyActionCode,
@@ -19,6 +20,7 @@ import {
 import { httpsCallable } from "firebase/functions";
 import type { RequestPasswordResetRequest } from "@numina/model";
 import { auth, functions } from "../firebase";
+import { errorMessage } from "../shared/errors";
 
 export type { User };
 
@@ -40,6 +42,18 @@ export async function signUp(email: string, password: string): Promise<User> {
 
 export async function signIn(email: string, password: string): Promise<User> {
   return (await signInWithEmailAndPassword(auth, email, password)).user;
+}
+
+/**
+ * Auth cannot tell a wrong password from an account that is gone (and says neither, so nobody can
+ * probe for members): the message covers the member whose account was deleted, who may try again.
+ */
+const NO_SUCH_SIGN_IN = new Set(["auth/invalid-credential", "auth/user-not-found", "auth/wrong-password"]);
+export const NO_ACCOUNT_MESSAGE =
+  "That email and password don't match an account. If you deleted your account, it is gone for good: sign up to start again.";
+
+export function signInErrorMessage(error: unknown): string {
+  return error instanceof FirebaseError && NO_SUCH_SIGN_IN.has(error.code) ? NO_ACCOUNT_MESSAGE : errorMessage(error);
 }
 
 export async function signInWithGoogle(): Promise<User> {

@@ -43,3 +43,30 @@ export function useTicker(active: boolean): number {
   }, [active]);
   return now;
 }
+
+/** A button's errand: idle, under way (the button waits), or failed with a message to show. */
+export type ActionState = { kind: "idle" } | { kind: "busy" } | { kind: "error"; message: string };
+
+/**
+ * Runs one errand at a time for a button and tracks how it went. `fail` shows a message without
+ * running anything (a check before the call).
+ */
+export function useAction(): {
+  state: ActionState;
+  run: (work: () => Promise<unknown>) => void;
+  fail: (message: string) => void;
+  reset: () => void;
+} {
+  const [state, setState] = useState<ActionState>({ kind: "idle" });
+  return {
+    state,
+    run: (work) => {
+      setState({ kind: "busy" });
+      work()
+        .then(() => setState({ kind: "idle" }))
+        .catch((error: unknown) => setState({ kind: "error", message: errorMessage(error) }));
+    },
+    fail: (message) => setState({ kind: "error", message }),
+    reset: () => setState({ kind: "idle" }),
+  };
+}
