@@ -40,6 +40,7 @@ describe("roleChangedNotice", () => {
       title: "You are now an instructor",
       body: "You can now create classes and run their rosters.",
       data: {},
+      aboutUids: [],
     });
     expect(roleChangedNotice("audit-2", "admin", "member").body).toBe(
       "Your Numina account changed from an admin to a member.",
