@@ -36,14 +36,14 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
     },
   },
   {
-    where: "functions/src/classes/rsvpStore.ts: the line (status in active, order by joinedAt, uid) and ranks in it",
+    where:
+      "functions/src/classes/seatStore.ts: the head of the waitlist (status ==, order by ticket) and positions in it",
     index: {
       collectionGroup: "attendees",
       queryScope: "COLLECTION",
       fields: [
         { fieldPath: "status", order: "ASCENDING" },
-        { fieldPath: "joinedAt", order: "ASCENDING" },
-        { fieldPath: "__name__", order: "ASCENDING" },
+        { fieldPath: "ticket", order: "ASCENDING" },
       ],
     },
   },

@@ -104,12 +104,13 @@ export function generateDemoPastClasses(
     const attendeeUids = fixed ? [FIXED_LOGINS.member.uid, ...went] : went;
     const checkedInAt = ts(startsAtMs + 5 * 60_000);
     const endsAtMs = startsAtMs + cls.durationMinutes * 60_000;
-    const attendees = attendeeUids.map((uid) => ({
+    const attendees = attendeeUids.map((uid, i) => ({
       uid,
       row: {
         uid,
         classId: id,
         status: "attended",
+        ticket: i + 1,
         joinedAt: ts(startsAtMs - 3 * DAY_MS),
         updatedAt: checkedInAt,
         promotedAt: null,

@@ -61,6 +61,7 @@ async function classWithAttendee(instructorId: string, memberUid: string): Promi
     uid: memberUid,
     classId: ref.id,
     status: "confirmed",
+    ticket: 1,
     joinedAt: now,
     updatedAt: now,
     promotedAt: null,

@@ -64,11 +64,12 @@ async function endedClassWith(uids: string[]): Promise<string> {
   };
   const ref = await fixtures.db.collection("classes").add(cls);
   cleanUp.push(paths.class(ref.id));
-  for (const uid of uids) {
+  for (const [i, uid] of uids.entries()) {
     const row: Attendee = {
       uid,
       classId: ref.id,
       status: "attended",
+      ticket: i + 1,
       joinedAt: Timestamp.fromMillis(startsAtMs - 24 * HOUR),
       updatedAt: Timestamp.fromMillis(startsAtMs),
       promotedAt: null,

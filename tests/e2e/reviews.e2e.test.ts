@@ -78,6 +78,7 @@ async function checkIn(classId: string, title: string, startsAtMs: number, uid: 
     uid,
     classId,
     status: "attended",
+    ticket: 1,
     joinedAt,
     updatedAt: Timestamp.fromMillis(startsAtMs),
     promotedAt: null,

@@ -58,6 +58,7 @@ beforeEach(async () => {
     [YOGA]: fitnessClass(UID.instructor, {
       confirmedCount: 5,
       waitlistCount: 2,
+      ticketsIssued: 9,
       seriesId: null,
       remindersSent: ["24h"],
       recurrence: { weeks: 4 },
@@ -127,6 +128,7 @@ describe("create", () => {
   const invalid: ReadonlyArray<[string, DocumentData]> = [
     ["confirmedCount 1 (forged seats)", { confirmedCount: 1 }],
     ["waitlistCount 3", { waitlistCount: 3 }],
+    ["ticketsIssued set (jump the line's numbering)", { ticketsIssued: 0 }],
     ["createdAt in the past", { createdAt: STALE_TIME }],
     ["updatedAt in the past", { updatedAt: STALE_TIME }],
     ["startsAt in the past", { startsAt: daysFromNow(-1) }],
@@ -269,6 +271,7 @@ describe("update", () => {
     ["confirmedCount edited", { confirmedCount: 0 }],
     ["waitlistCount edited", { waitlistCount: 0 }],
     ["confirmedCount removed", { confirmedCount: deleteField() }],
+    ["ticketsIssued rewound (reissue tickets already held)", { ticketsIssued: 0 }],
     ["remindersSent edited (suppress reminders)", { remindersSent: ["24h", "1h"] }],
     ["remindersSent removed (resend reminders)", { remindersSent: deleteField() }],
     ["seriesId edited", { seriesId: "other-class" }],

@@ -286,6 +286,7 @@ export function attendeeRow(classId: string, uid: string, overrides: Partial<Att
     uid,
     classId,
     status: "confirmed",
+    ticket: 1,
     joinedAt: daysFromNow(-1),
     updatedAt: daysFromNow(-1),
     promotedAt: null,

@@ -3,7 +3,7 @@
  * follows an instructor's or admin's edit (seats to fill, a roster to tell of a cancellation, the
  * weekly occurrences of a new class) or a promotion (the member to tell). Each reaction is
  * idempotent, because its trigger is delivered at least once and retried after a failure:
- * promotions are guarded by update times (seatStore.ts), notices and occurrences have
+ * seats are filled by the seat engine (seatStore.ts), notices and occurrences have
  * deterministic ids and are created only if absent.
  */
 import { FieldValue, Timestamp, type Firestore, type WithFieldValue } from "firebase-admin/firestore";
@@ -15,7 +15,7 @@ import { createAllAbsent } from "../shared/transactions.js";
 import { cancelledNotice, classRefOf, promotedNotice, type ClassRef } from "./notices.js";
 import { weeklyOccurrences } from "./recurrence.js";
 import { ACTIVE_STATUSES, type ClassTiming } from "./rsvp.js";
-import { reconcileSeats, refreshSeatCounts } from "./seatStore.js";
+import { submitToLine } from "./seatStore.js";
 
 export interface LoadedClass {
   timing: ClassTiming;
@@ -43,9 +43,10 @@ export interface ClassUpdateOutcome {
 }
 
 /**
- * After an edit of the class document. A raised capacity, or a seat left free by RSVPs that lost
- * every race (see reconcileSeats), seats whoever is next; a cancellation tells everyone on the
- * roster and the waitlist. A second delivery finds nobody left to promote and everybody told.
+ * After an edit of the class document. A raised capacity, or a seat left free while people wait
+ * (a fill the seat engine left for later), seats whoever is next; a cancellation tells everyone
+ * on the roster and the waitlist. A second delivery finds nobody left to promote and everybody
+ * told.
  */
 export async function applyClassUpdate(
   db: Firestore,
@@ -56,8 +57,8 @@ export async function applyClassUpdate(
   let promoted = 0;
   const { capacity, confirmedCount, waitlistCount } = after;
   if (capacity > before.capacity || (confirmedCount < capacity && waitlistCount > 0)) {
-    promoted = await reconcileSeats(db, classId);
-    if (promoted > 0) await refreshSeatCounts(db, classId);
+    const answer = await submitToLine(db, classId, { kind: "fill", nowMs: Date.now() });
+    if (answer.kind === "filled") promoted = answer.promoted;
   }
   const cancelled = before.status !== "cancelled" && after.status === "cancelled";
   return { promoted, cancellation: cancelled ? await tellRosterOfCancellation(db, classId, after) : null };
@@ -107,14 +108,14 @@ export type PromotionNoticeOutcome =
 
 /**
  * "You're in", to a member promoted from the waitlist, on every channel they chose. The notice id
- * is per place in line (`joinedAtMs`), so a retry tells nobody twice and a member who rejoins and
- * is promoted again is told again.
+ * is per RSVP (its `ticket`), so a retry tells nobody twice and a member who rejoins and is
+ * promoted again is told again.
  */
 export async function tellPromoted(
   db: Firestore,
   classId: string,
   uid: string,
-  joinedAtMs: number,
+  ticket: number,
 ): Promise<PromotionNoticeOutcome> {
   let cls: FitnessClass | undefined;
   try {
@@ -125,6 +126,6 @@ export async function tellPromoted(
     throw error;
   }
   if (!cls) return { told: false, reason: "class-missing" };
-  const delivered = await notifyMany(db, [uid], promotedNotice(classRefOf(classId, cls), joinedAtMs));
+  const delivered = await notifyMany(db, [uid], promotedNotice(classRefOf(classId, cls), ticket));
   return { told: true, delivered };
 }

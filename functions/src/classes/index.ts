@@ -1,3 +1,2 @@
 /** The classes feature's public module: what scripts and other features may call. */
-export { leave, rsvp } from "./rsvpStore.js";
-export { refreshSeatCounts } from "./seatStore.js";
+export { eraseRsvp, leave, rsvp } from "./rsvpStore.js";

@@ -28,10 +28,10 @@ export function classRefOf(
   };
 }
 
-/** `waitlistSeq` is unique per place in line, so a member who rejoins and is promoted again is told again. */
-export function promotedNotice(cls: ClassRef, waitlistSeq: number): NoticeDraft {
+/** `ticket` is unique per RSVP, so a member who rejoins and is promoted again is told again. */
+export function promotedNotice(cls: ClassRef, ticket: number): NoticeDraft {
   return {
-    id: `waitlist_promoted-${cls.classId}-${waitlistSeq}`,
+    id: `waitlist_promoted-${cls.classId}-${ticket}`,
     type: "waitlist_promoted",
     title: `You're in: ${cls.title}`,
     body: `A seat opened up and it's yours — ${formatDayAndTime(cls.startsAtMs, cls.timeZone)}.`,

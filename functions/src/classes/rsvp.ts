@@ -1,15 +1,9 @@
 /**
- * Seats and the waitlist, as pure decisions (no Firebase): the stores (rsvpStore.ts for members'
- * actions, seatStore.ts for the seat engine) read, ask these functions, and write.
- *
- * The model: a member's place in line is their arrival time (`joinedAt`, the server's commit
- * time of their RSVP, ties broken by uid). The confirmed seats are always the first `capacity`
- * active RSVPs in that order; everyone after them waits, and their position is their rank minus
- * the capacity. Seats are therefore first come, first served by construction: nobody can overtake,
- * a freed seat goes to the head of the line, and when someone ahead leaves everyone behind moves
- * up with no gap and without any row being rewritten. Capacity may not drop below the confirmed
- * count (firestore.rules; docs/adr/0004-class-seats.md), so a seat, once given, is never taken
- * back.
+ * RSVP rules, as pure decisions (no Firebase): when a class takes RSVPs and check-ins, what joining
+ * and leaving mean for a member's current status, which promotions the member is told of. The
+ * line itself (tickets, seats, positions) is line.ts; the stores (rsvpStore.ts, seatStore.ts)
+ * read, ask these functions, and write. Capacity may not drop below the confirmed count
+ * (firestore.rules), so a seat, once given, is never taken back.
  */
 import type { AttendeeStatus } from "../model/index.js";
 import { DomainError } from "../shared/errors.js";
@@ -39,32 +33,6 @@ export function decideJoin(current: AttendeeStatus | null): "keep" | "join" {
     throw new DomainError("failed-precondition", "Attendance for this class is already recorded.");
   }
   return "join";
-}
-
-export function decideLeave(
-  current: AttendeeStatus | null,
-): { leave: false } | { leave: true; from: "confirmed" | "waitlisted" } {
-  return isActive(current) ? { leave: true, from: current } : { leave: false };
-}
-
-/**
- * A waiting member's position, 1 = next in line. The seats ahead of them are the capacity, or
- * the confirmed count where an admin lowered capacity below it. Counting seats rather than rows
- * marked waitlisted keeps the answer exact while seats that are already someone's are still
- * being handed over in a burst of RSVPs. Never below 1.
- */
-export function waitlistPositionFor(line: {
-  /** How many active RSVPs arrived before this one. */
-  rank: number;
-  capacity: number;
-  confirmedCount: number;
-}): number {
-  return Math.max(1, line.rank - Math.max(line.capacity, line.confirmedCount) + 1);
-}
-
-/** Given the first `capacity` active RSVPs in arrival order, who is waiting for a seat that is theirs. */
-export function dueForPromotion<T extends { status: AttendeeStatus }>(headOfLine: readonly T[]): T[] {
-  return headOfLine.filter((a) => a.status === "waitlisted");
 }
 
 /** Instructors check people in from an hour before the class until a week after it. */

@@ -1,8 +1,7 @@
 /**
  * What members, instructors and admins do with a class's roster: RSVP, leave, look up their place,
- * remove someone, check people in. Joining and leaving are transactions on the member's own row
- * only; who then holds a seat, and the class's counts, are the seat engine's (seatStore.ts,
- * ADR 0004).
+ * remove someone, check people in. Joining and leaving are requests to the seat engine
+ * (seatStore.ts, ADR 0013), which answers each with the member's place once it is committed.
  */
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { MyRsvpResponse, Role, RsvpResponse } from "../model/index.js";
@@ -11,93 +10,57 @@ import { DomainError } from "../shared/errors.js";
 import { refs } from "../shared/refs.js";
 import { runDomainTransaction } from "../shared/transactions.js";
 import { loadClass, type LoadedClass } from "./classStore.js";
-import { decideJoin, decideLeave, ensureCanMarkAttendance, ensureCheckInOpen, ensureRsvpOpen } from "./rsvp.js";
-import { isStaleWrite, reconcileSeats, refreshSeatCounts, waitlistPositionOf } from "./seatStore.js";
+import type { LineAnswer, LineRequest } from "./line.js";
+import { ensureCanMarkAttendance, ensureCheckInOpen } from "./rsvp.js";
+import { submitToLine, waitlistPositionOf } from "./seatStore.js";
 
-export async function rsvp(db: Firestore, classId: string, uid: string, nowMs: number): Promise<RsvpResponse> {
-  const cls = await loadClass(db, classId);
-  const rowRef = refs(db).attendee(classId, uid);
-  await runDomainTransaction(db, async (tx) => {
-    const current = (await tx.get(rowRef)).data()?.status ?? null;
-    if (decideJoin(current) === "keep") return;
-    ensureRsvpOpen(cls.timing, nowMs);
-    const now = FieldValue.serverTimestamp();
-    // Everyone joins the line as waitlisted; reconcileSeats seats them if their place is within
-    // capacity. One path for every arrival keeps the counting in one place.
-    tx.set(rowRef, {
-      uid,
-      classId,
-      status: "waitlisted",
-      joinedAt: now,
-      updatedAt: now,
-      promotedAt: null,
-      checkedInAt: null,
-      classTitle: cls.ref.title,
-      classStartsAt: Timestamp.fromMillis(cls.ref.startsAtMs),
-    });
-  });
-  await reconcileSeats(db, classId, nowMs, { onlyFor: uid });
-  const [answer] = await Promise.all([answerRsvp(db, cls, uid), refreshSeatCounts(db, classId)]);
+/** The engine's answer, or the refusal it carries thrown as the DomainError it is. */
+async function inLine(db: Firestore, classId: string, request: LineRequest): Promise<LineAnswer> {
+  const answer = await submitToLine(db, classId, request);
+  if (answer.kind === "refused") throw answer.error;
   return answer;
 }
 
-/**
- * What the member is told. Marking the row `toldWaitlisted` is guarded by the row's update time,
- * like a promotion, so the two serialise: either the promotion landed first and the answer is
- * "confirmed", or the answer is "waitlisted" and the promotion, later, sends the "you're in"
- * notice. Never both, never neither.
- */
-async function answerRsvp(db: Firestore, cls: LoadedClass, uid: string): Promise<RsvpResponse> {
-  const rowRef = refs(db).attendee(cls.ref.classId, uid);
-  for (;;) {
-    const row = await rowRef.get();
-    const attendee = row.data();
-    if (attendee?.status === "confirmed") return { status: "confirmed" };
-    if (attendee?.status !== "waitlisted") {
-      throw new Error(`RSVP for ${uid} in ${cls.ref.classId} ended as ${attendee?.status ?? "no row"}`);
-    }
-    if (attendee.toldWaitlisted !== true) {
-      try {
-        await rowRef.update({ toldWaitlisted: true }, { lastUpdateTime: row.updateTime });
-      } catch (error) {
-        if (isStaleWrite(error)) continue;
-        throw error;
-      }
-    }
-    return {
-      status: "waitlisted",
-      waitlistPosition: await waitlistPositionOf(db, cls.ref, cls.capacity, uid, attendee.joinedAt),
-    };
+/** RSVPing twice is harmless: an active RSVP keeps its place. */
+export async function rsvp(db: Firestore, classId: string, uid: string, nowMs: number): Promise<RsvpResponse> {
+  const answer = await inLine(db, classId, { kind: "join", uid, nowMs });
+  if (answer.kind === "joined") {
+    return answer.status === "confirmed"
+      ? { status: "confirmed" }
+      : { status: "waitlisted", waitlistPosition: answer.position };
   }
+  if (answer.kind !== "kept") throw new Error(`A join was answered ${answer.kind}`);
+  if (answer.status === "confirmed") return { status: "confirmed" };
+  return { status: "waitlisted", waitlistPosition: await waitlistPositionOf(db, classId, answer.ticket) };
 }
 
 /** Leaving (by the member, or removed by the instructor): frees the seat, and the next in line is seated. */
 export async function leave(db: Firestore, classId: string, uid: string, nowMs: number): Promise<{ left: boolean }> {
-  const cls = await loadClass(db, classId);
-  const rowRef = refs(db).attendee(classId, uid);
-  const left = await runDomainTransaction(db, async (tx) => {
-    const decision = decideLeave((await tx.get(rowRef)).data()?.status ?? null);
-    if (!decision.leave) return false;
-    ensureRsvpOpen(cls.timing, nowMs);
-    tx.update(rowRef, { status: "cancelled", updatedAt: FieldValue.serverTimestamp() });
-    return true;
-  });
-  if (left) {
-    await reconcileSeats(db, classId, nowMs);
-    await refreshSeatCounts(db, classId);
+  const answer = await inLine(db, classId, { kind: "leave", uid, nowMs });
+  if (answer.kind !== "left") throw new Error(`A leave was answered ${answer.kind}`);
+  return { left: answer.left };
+}
+
+/**
+ * An account being deleted: its place in an upcoming class is given up as a cancellation would
+ * (the next in line is seated), and its row is deleted in the same commit.
+ */
+export async function eraseRsvp(db: Firestore, classId: string, uid: string, nowMs: number): Promise<void> {
+  try {
+    await inLine(db, classId, { kind: "erase", uid, nowMs });
+  } catch (error) {
+    // A class deleted since has no line to leave: only the row remains to go.
+    if (!(error instanceof DomainError && error.code === "not-found")) throw error;
+    await refs(db).attendee(classId, uid).delete();
   }
-  return { left };
 }
 
 export async function myRsvp(db: Firestore, classId: string, uid: string): Promise<MyRsvpResponse> {
-  const cls = await loadClass(db, classId);
+  await loadClass(db, classId);
   const attendee = (await refs(db).attendee(classId, uid).get()).data();
   if (!attendee) return { status: "none" };
   if (attendee.status !== "waitlisted") return { status: attendee.status };
-  return {
-    status: attendee.status,
-    waitlistPosition: await waitlistPositionOf(db, cls.ref, cls.capacity, uid, attendee.joinedAt),
-  };
+  return { status: attendee.status, waitlistPosition: await waitlistPositionOf(db, classId, attendee.ticket) };
 }
 
 /** Who asks for a roster action: their uid and the role their token claims. */

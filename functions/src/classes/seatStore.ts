@@ -1,198 +1,254 @@
 /**
- * The seat engine (ADR 0004): who holds a seat, where everyone stands in line, and the class's
- * display counts, without a hot transaction. A class's seat counter would be read and written by
- * every RSVP, and read-then-write transactions on one document serialise (the emulator even
- * deadlocks them into two-second lock timeouts). So:
- *   - seats follow arrival order (rsvp.ts), and `reconcileSeats` promotes whoever is inside the
- *     first `capacity` places but still marked waitlisted, with update-time preconditions instead
- *     of locks (see there);
- *   - a waiting member's position is counted, never stored (`waitlistPositionOf`);
- *   - the class's `confirmedCount`/`waitlistCount` are a display copy of the rows, rewritten from
- *     count() aggregations by `refreshSeatCounts`, which coalesces a burst into a few writes.
- * The member-facing use-cases (join, leave, check-in) are in rsvpStore.ts.
+ * The seat engine (ADR 0013): every change to a class's line (join, leave, erase, fill) goes
+ * through here, and is answered as soon as it is committed, with counts on the class that are
+ * exact, never a copy catching up.
+ *
+ * A class's counts are one document, and a storm of RSVPs all change them. Instead of one
+ * transaction per RSVP queueing on that document, requests for the same class in one process form
+ * a line at a desk: while one batch commits, the next collects everyone who arrived meanwhile,
+ * and goes as one commit (group commit). A thousand simultaneous RSVPs are a few commits, and each
+ * caller waits about one commit plus the batch ahead of theirs.
+ *
+ * A batch is decided in pure code (line.ts) from the class, the requesters' rows and the head of
+ * the waitlist, read outside any transaction (transactions on one hot document deadlock on the
+ * emulator and queue in production), and committed as one batch guarded by update times: the
+ * class's (every line change writes it, so two batches from different processes serialise) and
+ * every row's (a check-in or a row written meanwhile sends the batch round again). A batch that
+ * lost a race is read and decided again; nothing of it was written.
  */
 import {
-  FieldPath,
   FieldValue,
+  Timestamp,
+  type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
-  type QueryDocumentSnapshot,
+  type WriteBatch,
 } from "firebase-admin/firestore";
-import type { Attendee, FitnessClass, TimestampLike } from "../model/index.js";
-import { Coalescer } from "../shared/coalesce.js";
+import type { Attendee, FitnessClass } from "../model/index.js";
+import { DomainError } from "../shared/errors.js";
+import { readAll } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
 import { GRPC, afterLostRace, grpcCode } from "../shared/transactions.js";
-import { ACTIVE_STATUSES, dueForPromotion, waitlistPositionFor } from "./rsvp.js";
-
-const activeRows = (db: Firestore, classId: string) =>
-  refs(db).attendees(classId).where("status", "in", ACTIVE_STATUSES);
-
-/** Active RSVPs in arrival order: joinedAt, then uid (the document id) for the rare tie. */
-const lineQuery = (db: Firestore, classId: string) =>
-  activeRows(db, classId).orderBy("joinedAt").orderBy(FieldPath.documentId());
-
-/** How many active RSVPs arrived before this one. */
-async function rankOf(db: Firestore, classId: string, uid: string, joinedAt: TimestampLike): Promise<number> {
-  const active = activeRows(db, classId);
-  const [earlier, tied] = await Promise.all([
-    active.where("joinedAt", "<", joinedAt).count().get(),
-    active.where("joinedAt", "==", joinedAt).where(FieldPath.documentId(), "<", uid).count().get(),
-  ]);
-  return earlier.data().count + tied.data().count;
-}
-
-async function countSeats(db: Firestore, classId: string): Promise<{ confirmed: number; waitlisted: number }> {
-  const attendees = refs(db).attendees(classId);
-  const [confirmed, waitlisted] = await Promise.all([
-    attendees.where("status", "==", "confirmed").count().get(),
-    attendees.where("status", "==", "waitlisted").count().get(),
-  ]);
-  return { confirmed: confirmed.data().count, waitlisted: waitlisted.data().count };
-}
-
-/** A waiting member's position, 1 = next in line (see waitlistPositionFor in rsvp.ts). */
-export async function waitlistPositionOf(
-  db: Firestore,
-  cls: { classId: string },
-  capacity: number,
-  uid: string,
-  joinedAt: TimestampLike,
-): Promise<number> {
-  const [rank, confirmed] = await Promise.all([
-    rankOf(db, cls.classId, uid, joinedAt),
-    refs(db).attendees(cls.classId).where("status", "==", "confirmed").count().get(),
-  ]);
-  return waitlistPositionFor({ rank, capacity, confirmedCount: confirmed.data().count });
-}
+import { applyToLine, headNeededFor, type LineAnswer, type LineRequest, type RowChange } from "./line.js";
 
 /**
- * Promotes, in arrival order, whoever is inside the first `capacity` places but still waiting.
- *
- * Concurrent reconciles (every RSVP and cancellation runs one) would deadlock on each other's
- * read locks if each promotion were a read-write transaction. Instead a promotion is a batch
- * guarded by two update times: the row's (so nobody is promoted twice) and the class's, read
- * before the confirmed rows are counted. Every promotion writes the class, so a promotion commits
- * only if no other promotion landed since that count: seats are never given twice (no
- * overbooking), and a seat freed meanwhile only means the next pass seats one more. A pass that
- * lost a race looks again; a reconcile that keeps losing gives up quietly, because whoever won is
- * reconciling too, and onClassUpdated re-runs it while seats are free and people wait.
+ * Firestore takes at most 500 writes in a commit: a batch writes the class, at most one row per
+ * request, and one more per member seated from the waitlist.
  */
-export async function reconcileSeats(
-  db: Firestore,
-  classId: string,
-  nowMs = Date.now(),
-  opts: {
-    /**
-     * Seat only this member, if a seat is theirs. A new arrival needs nobody else's seat handed
-     * over, and in a burst of a thousand joins, a thousand reconciles all promoting the head of
-     * the line would queue on the class document; this way only the first `capacity` arrivals
-     * ever write it. Leaving, and capacity changes, reconcile for everyone.
-     */
-    onlyFor?: string;
-  } = {},
-): Promise<number> {
-  let promoted = 0;
-  for (let pass = 0; pass < MAX_RECONCILE_PASSES; pass++) {
-    const classSnap = await refs(db).class(classId).get();
-    const cls = classSnap.data();
-    if (!cls) return promoted;
-    // Once a class has started or was cancelled its roster is history: nobody is promoted into it.
-    if (cls.status !== "scheduled" || cls.startsAt.toMillis() <= nowMs) return promoted;
-    const head = await lineQuery(db, classId).limit(cls.capacity).get();
-    const due = dueForPromotion(head.docs.map((doc) => ({ doc, status: doc.data().status })));
-    const next = opts.onlyFor ? due.find((d) => d.doc.id === opts.onlyFor) : due[0];
-    if (!next) return promoted;
-    // Counted after the class was read: see the update-time guard in promote().
-    const seats = await countSeats(db, classId);
-    if (seats.confirmed >= cls.capacity) return promoted;
-    if (await promote(db, classSnap, seats, next.doc)) {
-      promoted += 1;
-    } else {
-      await afterLostRace(pass);
-    }
-  }
-  return promoted;
+const MAX_WRITES_PER_COMMIT = 500;
+const MAX_REQUESTS_PER_BATCH = 400;
+/** A batch that keeps losing races across processes gives up with an error the caller can retry. */
+const MAX_ATTEMPTS = 40;
+
+interface Waiting {
+  request: LineRequest;
+  resolve: (answer: LineAnswer) => void;
+  reject: (error: unknown) => void;
 }
 
-const MAX_RECONCILE_PASSES = 60;
+/** Requests waiting for the next batch of each class, and whether a batch is being committed. */
+interface Desk {
+  waiting: Waiting[];
+  busy: boolean;
+}
 
-/**
- * FAILED_PRECONDITION (a stale update time) or ABORTED (the write timed out queueing for a
- * document lock): in either case, look again.
- */
-export const isStaleWrite = (error: unknown) =>
-  [GRPC.FAILED_PRECONDITION, GRPC.ABORTED].some((c) => c === grpcCode(error));
+const desks = new WeakMap<Firestore, Map<string, Desk>>();
 
-/** Races lost and retried, and count writes made, in this process (read by the benchmark). */
-const metrics = { promotionRetries: 0, countWrites: 0, countRetries: 0 };
+/** Races lost and batches committed in this process (read by the benchmark). */
+const metrics = { batches: 0, lostRaces: 0, longerHeads: 0 };
 export const seatMetrics = () => ({ ...metrics });
 
-async function promote(
-  db: Firestore,
-  classSnap: DocumentSnapshot<FitnessClass>,
-  seats: { confirmed: number; waitlisted: number },
-  row: QueryDocumentSnapshot<Attendee>,
-): Promise<boolean> {
-  const now = FieldValue.serverTimestamp();
-  const batch = db.batch();
-  batch.update(row.ref, { status: "confirmed", promotedAt: now, updatedAt: now }, { lastUpdateTime: row.updateTime });
-  // The counts as of this promotion show the seat at once; refreshSeatCounts catches up after.
-  batch.update(
-    classSnap.ref,
-    { confirmedCount: seats.confirmed + 1, waitlistCount: Math.max(0, seats.waitlisted - 1) },
-    { lastUpdateTime: classSnap.updateTime! },
-  );
-  // The member hears about it from onAttendeePromoted, on every channel they chose.
+/** Puts one request in the class's line; resolves with its answer once it is committed. */
+export function submitToLine(db: Firestore, classId: string, request: LineRequest): Promise<LineAnswer> {
+  let byClass = desks.get(db);
+  if (!byClass) desks.set(db, (byClass = new Map<string, Desk>()));
+  let desk = byClass.get(classId);
+  if (!desk) byClass.set(classId, (desk = { waiting: [], busy: false }));
+  const answer = new Promise<LineAnswer>((resolve, reject) => desk.waiting.push({ request, resolve, reject }));
+  if (!desk.busy) void serve(db, classId, desk, byClass);
+  return answer;
+}
+
+async function serve(db: Firestore, classId: string, desk: Desk, byClass: Map<string, Desk>) {
+  desk.busy = true;
   try {
-    await batch.commit();
-    return true;
-  } catch (error) {
-    if (isStaleWrite(error)) {
-      metrics.promotionRetries += 1;
-      return false; // the row or the class changed since we looked: look again
+    while (desk.waiting.length > 0) {
+      const batch = desk.waiting.splice(0, MAX_REQUESTS_PER_BATCH);
+      try {
+        const { answers, moreToFill } = await commitBatch(
+          db,
+          classId,
+          batch.map((w) => w.request),
+        );
+        batch.forEach((w, i) => w.resolve(answers[i]!));
+        if (moreToFill) desk.waiting.unshift(...fillRequest());
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
     }
-    throw error;
+  } finally {
+    desk.busy = false;
+    byClass.delete(classId);
   }
 }
 
-const countRefreshes = new WeakMap<Firestore, Coalescer<string>>();
+/** A follow-up fill nobody waits for: its answer only matters as a commit. */
+const fillRequest = (): Waiting[] => [
+  { request: { kind: "fill", nowMs: Date.now() }, resolve: () => undefined, reject: () => undefined },
+];
 
-/**
- * Brings the class's `confirmedCount`/`waitlistCount` up to date with its rows, and returns once
- * the counts on the class include every change this process made before calling.
- *
- * Counting rows instead of incrementing per transition keeps RSVPs off the class document: a
- * burst of a thousand joins causes a handful of count writes, not a thousand commits queueing on
- * one document (ADR 0004). Within a process, requests made while a refresh runs share the next
- * one (Coalescer). Across processes, each write is guarded by the class's update time as read
- * before counting, so a count taken earlier can never overwrite one taken later.
- */
-export function refreshSeatCounts(db: Firestore, classId: string): Promise<void> {
-  let coalescer = countRefreshes.get(db);
-  if (!coalescer) countRefreshes.set(db, (coalescer = new Coalescer()));
-  return coalescer.run(classId, () => writeFreshCounts(db, classId));
-}
-
-async function writeFreshCounts(db: Firestore, classId: string): Promise<void> {
-  const classRef = refs(db).class(classId);
+async function commitBatch(db: Firestore, classId: string, requests: readonly LineRequest[]) {
+  const r = refs(db);
+  const uids = [...new Set(requests.flatMap((q) => (q.kind === "fill" ? [] : [q.uid])))];
+  let extraHead = 0;
   for (let attempt = 0; ; attempt++) {
-    const snap = await classRef.get();
-    const cls = snap.data();
-    if (!cls) return;
-    const counts = await countSeats(db, classId);
-    if (cls.confirmedCount === counts.confirmed && cls.waitlistCount === counts.waitlisted) return;
+    // The class first: any line change committed after this read fails the batch's guard.
+    const classSnap = await r.class(classId).get();
+    const cls = classSnap.data();
+    if (!cls) {
+      const error = new DomainError("not-found", "This class does not exist.");
+      return { answers: requests.map((): LineAnswer => ({ kind: "refused", error })), moreToFill: false };
+    }
+    const counts = {
+      capacity: cls.capacity,
+      confirmed: cls.confirmedCount,
+      waitlisted: cls.waitlistCount,
+      ticketsIssued: cls.ticketsIssued ?? 0,
+    };
+    const headSize = Math.min(counts.waitlisted, headNeededFor(counts, requests) + extraHead);
+    const [rowSnaps, headSnaps] = await Promise.all([
+      readAll(
+        db,
+        uids.map((uid) => r.attendee(classId, uid)),
+      ),
+      headSize === 0 ? Promise.resolve([]) : waitlistHead(db, classId, headSize),
+    ]);
+    const rowOf = new Map(rowSnaps.flatMap((s) => (s.exists ? [[s.id, s] as const] : [])));
+    const headOf = new Map(headSnaps.map((s) => [s.id, s] as const));
+    const batch = applyToLine({
+      counts,
+      timing: { status: cls.status, startsAtMs: cls.startsAt.toMillis() },
+      requests,
+      rows: new Map([...rowOf].map(([uid, s]) => [uid, rowState(s.data()!)])),
+      head: headSnaps.map((s) => ({ uid: s.id, ...rowState(s.data()) })),
+      maxPromotions: MAX_WRITES_PER_COMMIT - 1 - requests.length,
+    });
+    if (batch.needsLongerHead) {
+      // Counts and rows disagree with what the head query saw (a commit landed between them):
+      // read again, with a longer head in case it is needed.
+      metrics.longerHeads += 1;
+      extraHead = Math.max(1, extraHead * 2);
+      await afterLostRace(attempt);
+      continue;
+    }
+    const changed =
+      batch.rows.length > 0 ||
+      batch.counts.confirmed !== counts.confirmed ||
+      batch.counts.waitlisted !== counts.waitlisted ||
+      batch.counts.ticketsIssued !== counts.ticketsIssued;
+    if (!changed) return batch; // repeats, refusals: nothing to write
+    const write = db.batch();
+    write.update(
+      classSnap.ref,
+      {
+        confirmedCount: batch.counts.confirmed,
+        waitlistCount: batch.counts.waitlisted,
+        ticketsIssued: batch.counts.ticketsIssued,
+      },
+      { lastUpdateTime: classSnap.updateTime! },
+    );
+    for (const change of batch.rows) {
+      writeRow(write, r.attendee(classId, change.uid), change, rowOf.get(change.uid) ?? headOf.get(change.uid), {
+        classId,
+        cls,
+      });
+    }
     try {
-      await classRef.update(
-        { confirmedCount: counts.confirmed, waitlistCount: counts.waitlisted },
-        { lastUpdateTime: snap.updateTime! },
-      );
-      metrics.countWrites += 1;
-      return;
+      await write.commit();
+      metrics.batches += 1;
+      return batch;
     } catch (error) {
-      // Someone else wrote the class since we read it: count again against their write.
-      if (!isStaleWrite(error) || attempt >= MAX_RECONCILE_PASSES) throw error;
-      metrics.countRetries += 1;
+      if (!lostRace(error) || attempt >= MAX_ATTEMPTS) throw error;
+      metrics.lostRaces += 1;
       await afterLostRace(attempt);
     }
   }
+}
+
+const rowState = (row: Attendee) => ({ status: row.status, ticket: row.ticket });
+
+/** The first `size` waiting members, in ticket order. */
+async function waitlistHead(db: Firestore, classId: string, size: number) {
+  const head = await refs(db)
+    .attendees(classId)
+    .where("status", "==", "waitlisted")
+    .orderBy("ticket")
+    .limit(size)
+    .get();
+  return head.docs;
+}
+
+function writeRow(
+  write: WriteBatch,
+  ref: DocumentReference<Attendee>,
+  change: RowChange,
+  read: DocumentSnapshot<Attendee> | undefined,
+  ctx: { classId: string; cls: FitnessClass },
+) {
+  const now = FieldValue.serverTimestamp();
+  // Every write is guarded by the row as read: a row changed since (a check-in, say) fails the batch.
+  const guard = read?.updateTime ? { lastUpdateTime: read.updateTime } : undefined;
+  switch (change.change) {
+    case "join": {
+      const row = {
+        uid: change.uid,
+        classId: ctx.classId,
+        status: change.status,
+        ticket: change.ticket,
+        joinedAt: now,
+        updatedAt: now,
+        promotedAt: null,
+        checkedInAt: null,
+        classTitle: ctx.cls.title,
+        classStartsAt: Timestamp.fromMillis(ctx.cls.startsAt.toMillis()),
+        // The member is answered "waitlisted" by this very commit: if promoted later, they are told.
+        toldWaitlisted: change.status === "waitlisted",
+      };
+      if (guard) write.update(ref, row, guard);
+      else write.create(ref, row);
+      return;
+    }
+    case "leave":
+    case "promote":
+      if (!guard) throw new Error(`${change.change} of ${change.uid}: the row was not read`);
+      write.update(
+        ref,
+        change.change === "leave"
+          ? { status: "cancelled", updatedAt: now }
+          : { status: "confirmed", promotedAt: now, updatedAt: now },
+        guard,
+      );
+      return;
+    case "erase":
+      write.delete(ref, guard);
+      return;
+  }
+}
+
+/**
+ * The class or a row changed since they were read (FAILED_PRECONDITION), a row appeared or went
+ * (ALREADY_EXISTS, NOT_FOUND), or the commit timed out queueing for a lock (ABORTED): read again.
+ */
+const lostRace = (error: unknown) =>
+  [GRPC.FAILED_PRECONDITION, GRPC.ALREADY_EXISTS, GRPC.NOT_FOUND, GRPC.ABORTED].some((c) => c === grpcCode(error));
+
+/** A waiting member's position, 1 = next in line: one more than the waiting tickets below theirs. */
+export async function waitlistPositionOf(db: Firestore, classId: string, ticket: number): Promise<number> {
+  const ahead = await refs(db)
+    .attendees(classId)
+    .where("status", "==", "waitlisted")
+    .where("ticket", "<", ticket)
+    .count()
+    .get();
+  return ahead.data().count + 1;
 }

@@ -47,7 +47,7 @@ export const onAttendeePromoted = onDocumentUpdated(
     const after = validEventDocument("onAttendeePromoted", attendeeSchema, event.data?.after);
     if (!before || !after || !isPromotionToTell(before, after)) return;
     const { classId, uid } = event.params;
-    const outcome = await tellPromoted(db(), classId, uid, after.joinedAt.toMillis());
+    const outcome = await tellPromoted(db(), classId, uid, after.ticket);
     if (outcome.told) log.promotedNotice(classId, uid, outcome.delivered);
     else log.promotedNoticeSkipped(classId, uid, outcome.reason);
   }),

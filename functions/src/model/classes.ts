@@ -32,10 +32,12 @@ export const classEditSchema = z.object({
     .nullable()
     .optional(),
 });
-/** `classes/{id}`: counts are server-owned. */
+/** `classes/{id}`: counts are server-owned, kept exact by the seat engine (functions/src/classes/seatStore.ts). */
 export const classSchema = classEditSchema.extend({
   confirmedCount: z.number().int().min(0),
   waitlistCount: z.number().int().min(0),
+  /** Server-owned: RSVPs taken so far; the next one's ticket is this + 1. Absent before the first. */
+  ticketsIssued: z.number().int().min(0).optional(),
   /** Server-owned: the class this one was generated from by a weekly recurrence. */
   seriesId: z.string().nullable().optional(),
   /** Server-owned: which of its notices went out: reminders ("24h", "1h"), the review prompt. */
@@ -63,7 +65,12 @@ export const attendeeSchema = z.object({
   uid: z.string().min(1),
   classId: z.string().min(1),
   status: z.enum(ATTENDEE_STATUSES),
-  /** Arrival time of the current RSVP: the member's place in line (see functions/src/classes/rsvp.ts). */
+  /**
+   * The current RSVP's place in line: issued in arrival order by the seat engine, unique in the
+   * class; a member who leaves and joins again takes a new one (functions/src/classes/line.ts).
+   */
+  ticket: z.number().int().min(1),
+  /** When the current RSVP was committed. Several RSVPs committed together share it: order by ticket. */
   joinedAt: timestampSchema,
   updatedAt: timestampSchema,
   promotedAt: timestampSchema.nullable(),
@@ -71,8 +78,8 @@ export const attendeeSchema = z.object({
   classTitle: z.string(),
   classStartsAt: timestampSchema,
   /**
-   * Set once the member's own RSVP answered "waitlisted" (under the row's update time, like a
-   * promotion): only they are told "you're in" when promoted. Absent until then.
+   * Whether the member's RSVP was answered "waitlisted": only they are told "you're in" when
+   * promoted; a member seated by their own RSVP was told "confirmed".
    */
   toldWaitlisted: z.boolean().optional(),
 });

@@ -23,7 +23,6 @@ import {
   DELETED_MEMBER_ID,
   DELETION_GRACE_DAYS,
   DELETION_REAUTH_MINUTES,
-  attendeeSchema,
   classReviewSchema,
   classSchema,
   conversationSchema,
@@ -33,7 +32,7 @@ import {
   type NoticeDraft,
   type RequestAccountDeletionResponse,
 } from "../model/index.js";
-import { leave, refreshSeatCounts } from "../classes/index.js";
+import { eraseRsvp } from "../classes/index.js";
 import { audit, type Moderator } from "../moderation/index.js";
 import { deliverToMany, type DeliveryOptions } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
@@ -207,20 +206,7 @@ async function updateAll(
 
 /** Their RSVPs: a place in an upcoming class is given up as a cancellation would (the waitlist moves up). */
 const treatAttendees: Treat = async (db, uid, page, nowMs) => {
-  for (const doc of page) {
-    const classId = doc.ref.parent.parent!.id;
-    const { status } = attendeeSchema.parse(doc.data());
-    if (status === "confirmed" || status === "waitlisted") {
-      try {
-        await leave(db, classId, uid, nowMs);
-      } catch (error) {
-        // A class that has started or ended keeps its seats as they were; the row still goes.
-        if (!(error instanceof DomainError)) throw error;
-      }
-    }
-    await doc.ref.delete();
-    await refreshSeatCounts(db, classId);
-  }
+  for (const doc of page) await eraseRsvp(db, doc.ref.parent.parent!.id, uid, nowMs);
 };
 
 /** Their classes stay for the attendees' history, taught by a deleted member; upcoming ones are cancelled. */

@@ -1,7 +1,6 @@
 /**
  * Rating summaries (`ratingSummaries/{subject}_{id}`): a class's, a series' and an instructor's
- * published reviews, counted. Like a class's seat counts (ADR 0004), a summary is not incremented
- * per review but rewritten from count() aggregations over the reviews themselves, so it is exact
+ * published reviews, counted. A summary is not incremented per review but rewritten from count() aggregations over the reviews themselves, so it is exact
  * by construction: a redelivered event, an edit, a hide or a deletion all end in the same counts,
  * and hundreds of ratings arriving at once cause a handful of summary writes instead of hundreds
  * of transactions queueing on one document. Each write is guarded by the summary's update time

@@ -31,7 +31,7 @@ export async function runDomainTransaction<T>(db: Firestore, fn: (tx: Transactio
 }
 
 /** gRPC status codes the Admin SDK reports on failed writes (numbers, as on the wire). */
-export const GRPC = { UNKNOWN: 2, ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9, ABORTED: 10 } as const;
+export const GRPC = { UNKNOWN: 2, NOT_FOUND: 5, ALREADY_EXISTS: 6, FAILED_PRECONDITION: 9, ABORTED: 10 } as const;
 export const grpcCode = (error: unknown): number => Number((error as { code?: unknown }).code);
 
 /**

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MyRsvpResponse, RsvpResponse } from "../../src/model/index.js";
-import type { Timestamp } from "firebase-admin/firestore";
 import { paths } from "../../src/model/index.js";
 import { promotedNotice } from "../../src/classes/notices.js";
 import {
@@ -73,7 +72,7 @@ describe("rsvpClass under concurrency", () => {
       const row = await admin.db.doc(paths.attendee(classId, uid)).get();
       const noticeId = promotedNotice(
         { classId, title: "", startsAtMs: 0, timeZone: "UTC" },
-        (row.get("joinedAt") as Timestamp).toMillis(),
+        Number(row.get("ticket")),
       ).id;
       const delivery = await waitForDoc(paths.notificationDelivery(uid, noticeId), (d) => d);
       expect(delivery).toMatchObject({ type: "waitlist_promoted", inApp: true });

@@ -70,6 +70,7 @@ describe("a class chat sync that fails once and is delivered again", () => {
       uid: member,
       classId,
       status: "confirmed",
+      ticket: 1,
       joinedAt: now,
       updatedAt: now,
       promotedAt: null,

@@ -68,8 +68,13 @@ beforeAll(async () => {
     member("liam", `Liam ${tag}`),
   ]);
 
-  // A class with one seat: Dora has it, Wes waits behind her.
-  classId = await createClass({ capacity: 1, title: `Row ${tag}` });
+  // A class with one seat: Dora has it, Wes waits behind her. It is still ahead when her deletion
+  // runs (the test runs it at the end of the grace period), so her seat passes to Wes.
+  classId = await createClass({
+    capacity: 1,
+    title: `Row ${tag}`,
+    startsAt: admin.timestamp(Date.now() + (DELETION_GRACE_DAYS + 7) * DAY),
+  });
   await call(dora, "rsvpClass", { classId });
   await call(wes, "rsvpClass", { classId });
 
@@ -208,8 +213,8 @@ describe("account deletion", () => {
     expect(outcomes.deleted).toBeGreaterThanOrEqual(1);
     expect((await admin.db.doc(paths.accountDeletion(dora.uid)).get()).get("status")).toBe("deleted");
 
-    // Wes had the next place in line: he has Dora's seat.
-    await waitForDoc(paths.attendee(classId, wes.uid), (d) => (d?.["status"] === "confirmed" ? true : undefined));
+    // Wes had the next place in line: he has Dora's seat, given in the commit that erased her RSVP.
+    expect((await admin.db.doc(paths.attendee(classId, wes.uid)).get()).get("status")).toBe("confirmed");
     expect((await admin.db.doc(paths.class(classId)).get()).get("confirmedCount")).toBe(1);
 
     // Pat's side of the chat still works: the thread, with Dora's message emptied, by a deleted member.

@@ -25,13 +25,17 @@ export function testClassDoc(overrides: Partial<Record<keyof FitnessClass, unkno
   };
 }
 
-/** A roster row as rsvpStore writes it, for scenarios that place members directly. */
+/** Rows placed directly take tickets in the order they are made, as the seat engine would issue them. */
+let lastTicket = 0;
+
+/** A roster row as the seat engine writes it, for scenarios that place members directly. */
 export function testAttendeeRow(classId: string, uid: string, status: AttendeeStatus, joinedAtMs = Date.now()) {
   const joinedAt = Timestamp.fromMillis(joinedAtMs);
   return {
     uid,
     classId,
     status,
+    ticket: ++lastTicket,
     joinedAt,
     updatedAt: joinedAt,
     promotedAt: null,

@@ -34,7 +34,7 @@ export async function leaveAll(db: Firestore, classId: string, uids: readonly st
 
 /** Everyone's state as they would see it, in arrival order. */
 export async function lineOf(db: Firestore, classId: string) {
-  const rows = await refs(db).attendees(classId).orderBy("joinedAt").get();
+  const rows = await refs(db).attendees(classId).orderBy("ticket").get();
   const states = await Promise.all(rows.docs.map(async (d) => ({ uid: d.id, ...(await myRsvp(db, classId, d.id)) })));
   const cls = (await refs(db).class(classId).get()).data();
   return {

@@ -156,7 +156,7 @@ function RsvpPanel({ item, uid }: { item: ClassItem; uid: string }) {
 
   // Positions are computed by the server, so ask again whenever the line may have moved: the
   // member's own row changed, or someone joined or left (the class's counts changed).
-  const lineKey = `${status}:${row?.joinedAt.toMillis() ?? 0}:${data.capacity}:${data.confirmedCount}:${data.waitlistCount}`;
+  const lineKey = `${status}:${row?.ticket ?? 0}:${data.capacity}:${data.confirmedCount}:${data.waitlistCount}`;
   const [position, setPosition] = useState<MyRsvpResponse | null>(null);
   useEffect(() => {
     if (status !== "waitlisted") return;

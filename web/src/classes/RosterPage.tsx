@@ -35,7 +35,7 @@ function Roster({ item }: { item: ClassItem }) {
   const roster = useRoster(item.id);
   const rows = roster.status === "ready" ? roster.value : [];
   const people = usePeople(rows.map((r) => r.uid));
-  const sections = rosterSections(rows, data.capacity);
+  const sections = rosterSections(rows);
   const startsAtMs = data.startsAt.toMillis();
   const nowMs = Date.now();
   const canCheckIn = data.status === "scheduled" && checkInOpen(startsAtMs, nowMs);

@@ -2,52 +2,38 @@ import { describe, expect, it } from "vitest";
 import type { AttendeeStatus } from "@numina/model";
 import { checkInOpen, rosterSections } from "./roster";
 
-const at = (ms: number) => ({ toMillis: () => ms });
-const row = (uid: string, status: AttendeeStatus, joinedMs: number) => ({ uid, status, joinedAt: at(joinedMs) });
+const row = (uid: string, status: AttendeeStatus, ticket: number) => ({ uid, status, ticket });
 const uids = (rows: { attendee: { uid: string } }[]) => rows.map((r) => r.attendee.uid);
 
 describe("rosterSections: the roster in the order the instructor needs it", () => {
-  it("splits by state, each section in arrival order (uid breaks ties)", () => {
-    const sections = rosterSections(
-      [
-        row("late", "confirmed", 30),
-        row("gone", "cancelled", 5),
-        row("early", "attended", 10),
-        row("b-tie", "confirmed", 20),
-        row("a-tie", "no_show", 20),
-        row("waiting", "waitlisted", 40),
-      ],
-      3,
-    );
-    expect(uids(sections.seated)).toEqual(["early", "a-tie", "b-tie", "late"]);
+  it("splits by state, each section in arrival order (ticket order)", () => {
+    const sections = rosterSections([
+      row("late", "confirmed", 30),
+      row("gone", "cancelled", 5),
+      row("early", "attended", 10),
+      row("second", "confirmed", 21),
+      row("first", "no_show", 20),
+      row("waiting", "waitlisted", 40),
+    ]);
+    expect(uids(sections.seated)).toEqual(["early", "first", "second", "late"]);
     expect(uids(sections.waiting)).toEqual(["waiting"]);
     expect(uids(sections.left)).toEqual(["gone"]);
   });
 
-  it("numbers the waitlist from 1, counting only active RSVPs ahead", () => {
-    const sections = rosterSections(
-      [
-        row("seat1", "confirmed", 1),
-        row("left", "cancelled", 2),
-        row("seat2", "confirmed", 3),
-        row("next", "waitlisted", 4),
-        row("after", "waitlisted", 5),
-      ],
-      2,
-    );
+  it("numbers the waitlist from 1, counting only members still waiting ahead", () => {
+    const sections = rosterSections([
+      row("seat1", "confirmed", 1),
+      row("left", "cancelled", 2),
+      row("seat2", "confirmed", 3),
+      row("next", "waitlisted", 4),
+      row("gave-up", "cancelled", 5),
+      row("after", "waitlisted", 6),
+    ]);
     expect(sections.waiting.map((r) => [r.attendee.uid, r.waitlistPosition])).toEqual([
       ["next", 1],
       ["after", 2],
     ]);
     expect(sections.seated.every((r) => r.waitlistPosition === null)).toBe(true);
-  });
-
-  it("counts the seats ahead as the confirmed count when capacity was lowered below it", () => {
-    const sections = rosterSections(
-      [row("a", "confirmed", 1), row("b", "confirmed", 2), row("c", "confirmed", 3), row("w", "waitlisted", 4)],
-      1,
-    );
-    expect(sections.waiting[0]?.waitlistPosition).toBe(1);
   });
 });
 

@@ -1,8 +1,8 @@
 /** The roster in the order the instructor needs it. Pure. */
 import type { Attendee } from "@numina/model";
 
-/** What the order depends on: who, their state and when they arrived. */
-type Arrival = Pick<Attendee, "uid" | "status" | "joinedAt">;
+/** What the order depends on: who, their state and their place in line. */
+type Arrival = Pick<Attendee, "uid" | "status" | "ticket">;
 
 export interface RosterRow<A extends Arrival = Attendee> {
   attendee: A;
@@ -19,26 +19,16 @@ export interface RosterSections<A extends Arrival = Attendee> {
   left: RosterRow<A>[];
 }
 
-function byArrival(a: Arrival, b: Arrival): number {
-  return a.joinedAt.toMillis() - b.joinedAt.toMillis() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
-}
+const byArrival = (a: Arrival, b: Arrival): number => a.ticket - b.ticket;
 
 /**
  * Splits a roster (any order) into sections. Positions follow the server's rule
- * (functions/src/classes/rsvp.ts): a waiting member's rank among active RSVPs in arrival order,
- * minus the seats ahead of them (the capacity, or the confirmed count where it is higher).
+ * (functions/src/classes/line.ts): 1 + the waiting members with a lower ticket.
  */
-export function rosterSections<A extends Arrival>(rows: readonly A[], capacity: number): RosterSections<A> {
+export function rosterSections<A extends Arrival>(rows: readonly A[]): RosterSections<A> {
   const sorted = [...rows].sort(byArrival);
-  const active = sorted.filter((a) => a.status === "confirmed" || a.status === "waitlisted");
-  const confirmed = active.filter((a) => a.status === "confirmed").length;
-  const seatsAhead = Math.max(capacity, confirmed);
-  const rankOf = new Map(active.map((a, rank) => [a.uid, rank]));
-  const row = (attendee: A): RosterRow<A> => ({
-    attendee,
-    waitlistPosition:
-      attendee.status === "waitlisted" ? Math.max(1, (rankOf.get(attendee.uid) ?? 0) - seatsAhead + 1) : null,
-  });
+  const waitingOrder = new Map(sorted.filter((a) => a.status === "waitlisted").map((a, i) => [a.uid, i + 1]));
+  const row = (attendee: A): RosterRow<A> => ({ attendee, waitlistPosition: waitingOrder.get(attendee.uid) ?? null });
   return {
     seated: sorted
       .filter((a) => a.status === "confirmed" || a.status === "attended" || a.status === "no_show")

@@ -50,7 +50,7 @@ export function watchMyAttendance(uid: string, watcher: Watcher<AttendanceRecord
 /** A class's roster in arrival order (the order seats are given in). Instructor of the class and admins. */
 export function watchRoster(classId: string, watcher: Watcher<Attendee[]>): Unsubscribe {
   return watchQuery(
-    query(collection(db, paths.attendees(classId)).withConverter(attendeeConverter), orderBy("joinedAt")),
+    query(collection(db, paths.attendees(classId)).withConverter(attendeeConverter), orderBy("ticket")),
     allData,
     watcher,
   );
