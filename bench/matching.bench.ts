@@ -1,13 +1,21 @@
 /**
  * Matching benchmarks, against the emulators.
  *
- *   scoring        scorePair over SCORED candidate pairs in process; baseline: the distance
- *                  computation alone over the same pairs.
+ *   scoring        scorePair over SCORED candidate pairs in process, beside a naive scorer (the
+ *                  obvious hand-written one: plain objects, its own haversine, `includes` on
+ *                  arrays, every factor recomputed per pair) over the same pairs; throughput as a
+ *                  ratio to it, and a check that both rank the candidates in the same order.
+ *                  scorePair also writes each pair's reasons and rounded breakdown, which the
+ *                  naive scorer does not: the ratio prices that in. The distance term alone is
+ *                  kept as a floor.
  *   reads/page     one getPartnerMatches page from the precomputed queue, beside the naive way
  *                  (read everyone in range with their preferences and locations, score, sort),
  *                  with CITY_SIZES members in one city, seeded with a BulkWriter into an isolated
  *                  project (no triggers). Reads are counted from outside, on the Firestore
  *                  instance the stores are handed (countReads in support/matchingScenario.ts).
+ *                  The page's cost does not depend on the city: the queue holds queueSize cards
+ *                  whatever its size. A block among the page's pairs is written after the
+ *                  queue, as in the moment before its trigger runs, so the page pays for it.
  *   mutual likes   PAIRS pairs like each other at the same moment; the trigger body
  *                  (formMatchIfMutual) runs in process for both likes of every pair, as two
  *                  racing deliveries would. Measured: second like → the match visible to a
@@ -17,13 +25,19 @@
  */
 import { randomUUID } from "node:crypto";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { collections, pairIdOf, paths } from "../functions/src/model/index.js";
+import { collections, pairIdOf, paths, UNKNOWN_RELIABILITY } from "../functions/src/model/index.js";
 import { formMatchIfMutual } from "../functions/src/matching/matchStore.js";
 import { loadMembers, profilesNear } from "../functions/src/matching/memberStore.js";
 import { isMutualFit } from "../functions/src/matching/preferences.js";
 import { pageOfPartners } from "../functions/src/matching/queuePageStore.js";
 import { refreshCandidates } from "../functions/src/matching/queueRebuildStore.js";
-import { distanceKm, NO_HISTORY, scorePair, type PartnerProfile } from "../functions/src/matching/scoring.js";
+import {
+  DEFAULT_MATCHING_CONFIG,
+  distanceKm,
+  NO_HISTORY,
+  scorePair,
+  type PartnerProfile,
+} from "../functions/src/matching/scoring.js";
 import { admin, isolatedFirestore } from "../functions/test/support/emulators.js";
 import { countReads, memberDocuments, ORIGIN, useTestMatchingKey } from "../functions/test/support/matchingScenario.js";
 import { percentile, report, summarise, warmUp, type Series } from "./support/report.js";
@@ -65,11 +79,54 @@ function syntheticMember(i: number): PartnerProfile & { spec: Parameters<typeof 
   };
 }
 
-function scoringThroughput(): Series[] {
+interface NaiveMember {
+  uid: string;
+  fitnessLevel: string;
+  interests: readonly string[];
+  availability: readonly string[];
+  location: { lat: number; lng: number };
+}
+
+/** The score as someone would first write it: the same factors and weights, nothing shared. */
+function naiveScore(a: NaiveMember, b: NaiveMember): number {
+  const rad = (x: number) => (x * Math.PI) / 180;
+  const dLat = rad(b.location.lat - a.location.lat);
+  const dLng = rad(b.location.lng - a.location.lng);
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.location.lat)) * Math.cos(rad(b.location.lat)) * Math.sin(dLng / 2) ** 2;
+  const km = 2 * 6371 * Math.asin(Math.sqrt(h));
+  const levels = ["beginner", "intermediate", "advanced"];
+  const level = 1 - Math.abs(levels.indexOf(a.fitnessLevel) - levels.indexOf(b.fitnessLevel)) / 2;
+  const overlap = (x: readonly string[], y: readonly string[]) => {
+    const smaller = Math.min(x.length, y.length);
+    return smaller === 0 ? 0 : x.filter((item) => y.includes(item)).length / smaller;
+  };
+  const w = DEFAULT_MATCHING_CONFIG.weights;
+  const weighted =
+    w.level * level +
+    w.interests * overlap(a.interests, b.interests) +
+    w.distance * Math.pow(0.5, km / DEFAULT_MATCHING_CONFIG.distanceHalfLifeKm) +
+    w.schedule * overlap(a.availability, b.availability) +
+    w.history * 0 +
+    w.reliability * UNKNOWN_RELIABILITY.score * UNKNOWN_RELIABILITY.score;
+  const total = w.level + w.interests + w.distance + w.schedule + w.history + w.reliability;
+  return Math.round((100 * weighted) / total);
+}
+
+/** Candidates best first, ties by uid: the order a queue keeps. */
+function ranking(scores: readonly { uid: string; score: number }[]): string[] {
+  return [...scores].sort((x, y) => y.score - x.score || (x.uid < y.uid ? -1 : 1)).map((x) => x.uid);
+}
+
+function scoringThroughput() {
   const me = syntheticMember(0);
   const candidates = Array.from({ length: SCORED }, (_, i) => syntheticMember(i + 1));
+  // What the naive scorer is handed: plain objects, rebuilt from the members, no shared structure.
+  const naiveMe: NaiveMember = JSON.parse(JSON.stringify(me)) as NaiveMember;
+  const naiveCandidates = candidates.map((c) => JSON.parse(JSON.stringify(c)) as NaiveMember);
   const runs = 5;
   const scoring: number[] = [];
+  const naive: number[] = [];
   const distanceOnly: number[] = [];
   let sink = 0;
   for (let r = 0; r < runs; r++) {
@@ -77,15 +134,32 @@ function scoringThroughput(): Series[] {
     for (const c of candidates) sink += distanceKm(me.location, c.location);
     distanceOnly.push(performance.now() - t);
     t = performance.now();
+    for (const c of naiveCandidates) sink += naiveScore(naiveMe, c);
+    naive.push(performance.now() - t);
+    t = performance.now();
     for (const c of candidates) sink += scorePair(me, c, NO_HISTORY).score;
     scoring.push(performance.now() - t);
   }
-  const perSecond = Math.round(SCORED / (percentile(scoring, 50) / 1000));
-  console.log(`scoring: ${perSecond.toLocaleString("en")} candidate pairs scored per second (checksum ${sink > 0})`);
-  return [
-    { name: `distance only, ${SCORED.toLocaleString("en")} pairs (baseline)`, samplesMs: distanceOnly },
-    { name: `scorePair, ${SCORED.toLocaleString("en")} pairs`, samplesMs: scoring },
-  ];
+  const ours = ranking(candidates.map((c) => ({ uid: c.uid, score: scorePair(me, c, NO_HISTORY).score })));
+  const theirs = ranking(naiveCandidates.map((c) => ({ uid: c.uid, score: naiveScore(naiveMe, c) })));
+  const misplaced = ours.filter((uid, k) => theirs[k] !== uid).length;
+  const perSecond = (samples: number[]) => Math.round(SCORED / (percentile(samples, 50) / 1000));
+  const ratio = Math.round((perSecond(scoring) / perSecond(naive)) * 100) / 100;
+  console.log(
+    `scoring: scorePair ${perSecond(scoring).toLocaleString("en")} pairs/s, naive ${perSecond(naive).toLocaleString("en")} ` +
+      `pairs/s, ratio ${ratio} (same ranking: ${misplaced === 0 ? "yes" : `no, ${misplaced} misplaced`}; checksum ${sink > 0})`,
+  );
+  return {
+    series: [
+      { name: `naive scorer, ${SCORED.toLocaleString("en")} pairs (baseline)`, samplesMs: naive },
+      { name: `distance only, ${SCORED.toLocaleString("en")} pairs`, samplesMs: distanceOnly },
+      { name: `scorePair, ${SCORED.toLocaleString("en")} pairs`, samplesMs: scoring },
+    ] satisfies Series[],
+    pairsPerSecond: perSecond(scoring),
+    naivePairsPerSecond: perSecond(naive),
+    ratioToNaive: ratio,
+    misplaced,
+  };
 }
 
 async function seedCity(db: Firestore, size: number) {
@@ -126,13 +200,19 @@ async function readsPerPage() {
     t = performance.now();
     const rebuild = await counter.of(() => refreshCandidates(db, "m000000", { fanout: false }));
     const refreshMs = performance.now() - t;
+    const firstPage = await pageOfPartners(db, "m000000", { limit: PAGE });
+    const blocker = firstPage.matches[1]?.uid;
+    if (blocker) await db.doc(paths.block(blocker, "m000000")).set({ blockedUid: "m000000", createdAt: new Date() });
     let queuedReads = 0;
     let naiveReads = 0;
     const queueTimes: number[] = [];
     const naiveTimes: number[] = [];
+    let shown: string[] = [];
     for (let i = 0; i < 3; i++) {
       t = performance.now();
-      queuedReads = (await counter.of(() => pageOfPartners(db, "m000000", { limit: PAGE }))).reads;
+      const page = await counter.of(() => pageOfPartners(db, "m000000", { limit: PAGE }));
+      queuedReads = page.reads;
+      shown = page.result.matches.map((m) => m.uid);
       queueTimes.push(performance.now() - t);
       t = performance.now();
       naiveReads = (await counter.of(() => naivePage(db, "m000000"))).reads;
@@ -143,6 +223,7 @@ async function readsPerPage() {
     rows.push({
       members: size,
       "queue page reads": queuedReads,
+      "blocker hidden": blocker !== undefined && !shown.includes(blocker),
       "naive page reads": naiveReads,
       "naive ÷ queue": Math.round((naiveReads / queuedReads) * 10) / 10,
       "queue rebuild reads (background)": rebuild.reads,
@@ -153,6 +234,9 @@ async function readsPerPage() {
   }
   console.log(`\nreads per page of ${PAGE}`);
   console.table(rows);
+  if (rows.some((row) => Number(row["queue page reads"]) > PAGE + 2 || row["blocker hidden"] !== true)) {
+    process.exitCode = 1;
+  }
   return { rows, series };
 }
 
@@ -268,9 +352,13 @@ async function triggerRoundTrip(): Promise<Series> {
 
 async function main() {
   const scoring = scoringThroughput();
-  report("matching-scoring", summarise(scoring[0]!, scoring.slice(1)), {
-    pairsPerSecond: Math.round(SCORED / (percentile(scoring[1]!.samplesMs, 50) / 1000)),
+  report("matching-scoring", summarise(scoring.series[0]!, scoring.series.slice(1)), {
+    pairsPerSecond: scoring.pairsPerSecond,
+    naivePairsPerSecond: scoring.naivePairsPerSecond,
+    ratioToNaive: scoring.ratioToNaive,
+    misplaced: scoring.misplaced,
   });
+  if (scoring.misplaced !== 0) process.exitCode = 1;
 
   const pages = await readsPerPage();
   const [naiveFirst, ...rest] = pages.series;

@@ -9,10 +9,13 @@
  * member's card in each neighbour's queue. A rebuild starts from what is stored, never from the
  * event, so running it twice (a retried trigger, a doubled daily run) gives the same queues.
  */
-import { FieldPath, FieldValue, type BulkWriter, type Firestore } from "firebase-admin/firestore";
+import { FieldPath, FieldValue, type BulkWriter, type Firestore, type Timestamp } from "firebase-admin/firestore";
+import { effectivePreferences } from "../model/index.js";
 import { refs } from "../shared/refs.js";
 import { dataOrAbsent } from "../shared/firestore.js";
 import { loadMatchingConfig, loadMembers, loadNeighbourhood } from "./memberStore.js";
+import type { Member } from "./members.js";
+import { missingForMatching } from "./preferences.js";
 import { rebuiltSince } from "./queueFreshness.js";
 import { planQueues, takesPartInDiscover, type QueueCard } from "./queueSelection.js";
 import type { MatchingConfig } from "./scoring.js";
@@ -67,8 +70,25 @@ export async function refreshCandidates(
   ]);
   // No profile: the account was deleted (a late trigger of its deletion). Its queue is gone, and a
   // queue state would bring back a document keyed by its uid.
-  if (me) await r.candidateQueueState(uid).set({ refreshedAt: startedAt });
+  if (me) await recordRebuild(db, uid, startedAt, me);
   return { queued: plan.mine.length, fannedOut: plan.theirs.length, removed: plan.dropFromMine.length };
+}
+
+/**
+ * Records the rebuild, with the member's standing in Discover for the pages that follow. Their
+ * `discoverable` is read again inside the transaction: setMatchPreferences writes the preferences
+ * and this state together, so a save that landed while this rebuild ran is not undone here.
+ */
+async function recordRebuild(db: Firestore, uid: string, startedAt: Timestamp, me: Member): Promise<void> {
+  const r = refs(db);
+  await db.runTransaction(async (tx) => {
+    const preferences = dataOrAbsent(await tx.get(r.matchPreferences(uid))) ?? null;
+    const discoverable = effectivePreferences(preferences).discoverable;
+    tx.set(r.candidateQueueState(uid), {
+      refreshedAt: startedAt,
+      discover: { missing: missingForMatching(me), disabled: me.disabled, discoverable },
+    });
+  });
 }
 
 /**
@@ -84,11 +104,6 @@ export async function refreshAfterChange(
   const state = dataOrAbsent(await refs(db).candidateQueueState(uid).get());
   if (rebuiltSince(state ? state.refreshedAt.toMillis() : null, changedAtMs)) return null;
   return refreshCandidates(db, uid, { fanout: true });
-}
-
-/** Whether `uid`'s queue was ever built (an empty queue may just be a new member's). */
-export async function queueWasBuilt(db: Firestore, uid: string): Promise<boolean> {
-  return (await refs(db).candidateQueueState(uid).get()).exists;
 }
 
 /** The member answered this candidate: the card leaves their queue. */

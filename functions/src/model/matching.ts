@@ -190,8 +190,17 @@ export type CandidateEntry = z.infer<typeof candidateEntrySchema>;
  * `users/{uid}/private/candidateQueue` (functions only): when the member's queue was last rebuilt.
  * `refreshedAt` is the server's read time when that rebuild began reading, so it saw every write
  * committed before it; a trigger for an earlier change skips (see queueFreshness.ts).
+ *
+ * `discover` is what that rebuild found about the member's own standing in Discover, so a page
+ * need not read their four documents again (ADR 0015): what they must fix (`missing`), whether
+ * they are `disabled`, and `discoverable`, which setMatchPreferences also writes in the same
+ * transaction as the preferences, so hiding takes effect on the next page. Absent on queues
+ * built before it existed: a page then reads the member's documents.
  */
-export const candidateQueueStateSchema = z.object({ refreshedAt: timestampSchema });
+export const candidateQueueStateSchema = z.object({
+  refreshedAt: timestampSchema,
+  discover: z.object({ missing: z.array(z.string()), disabled: z.boolean(), discoverable: z.boolean() }).optional(),
+});
 export type CandidateQueueState = z.infer<typeof candidateQueueStateSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ export const collections = {
   attendees: "attendees",
   // ---- Matching
   matches: "matches",
+  /** Collection group: every member's blocks (a Discover page checks its entries' in one query). */
+  blocks: "blocks",
   // ---- Messaging
   conversations: "conversations",
   /** Collection group: every conversation's messages. */

@@ -79,6 +79,8 @@ function buildRefs(db: Firestore) {
     superLikeQuota: (uid: string) => typedDoc(db, paths.superLikeQuota(uid), superLikeQuotaSchema),
     blocks: (uid: string) => typedCollection(db, paths.blocks(uid), blockSchema),
     block: (uid: string, otherUid: string) => typedDoc(db, paths.block(uid, otherUid), blockSchema),
+    /** Every member's blocks, e.g. the blocks among a page's pairs, by document path. */
+    allBlocks: () => typedGroup(db, collections.blocks, blockSchema),
     matches: () => typedCollection(db, collections.matches, matchSchema),
     match: (pairId: string) => typedDoc(db, paths.match(pairId), matchSchema),
     matchingConfig: () => typedDoc(db, paths.matchingConfig(), matchingConfigSchema),

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { paths } from "../../src/model/index.js";
 import { encodeCursor } from "../../src/matching/cursor.js";
 import { pageOfPartners } from "../../src/matching/queuePageStore.js";
+import { saveMatchPreferences } from "../../src/matching/preferencesStore.js";
 import { refreshCandidates } from "../../src/matching/queueRebuildStore.js";
 import { isolatedFirestore } from "../support/emulators.js";
 import { shownDistanceKm } from "../../src/matching/matchingPoint.js";
@@ -107,8 +108,8 @@ describe("getPartnerMatches from the queue", () => {
       const { result: page, reads } = await counter.of(() =>
         pageOfPartners(db, "me", { limit: 2, ...(cursor ? { cursor } : {}) }),
       );
-      // The caller (4 documents and the matching key), the page (2) and two block checks per entry.
-      expect(reads).toBeLessThanOrEqual(4 + 1 + 2 + 2 * 2);
+      // The queue's state, the page (2) and one query for blocks among the page's pairs.
+      expect(reads).toBeLessThanOrEqual(1 + 2 + 1);
       seen.push(...page.matches.map((m) => m.uid));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -122,6 +123,52 @@ describe("getPartnerMatches from the queue", () => {
     await db.doc(paths.block("best", "me")).set({ createdAt: new Date() });
     const page = await pageOfPartners(db, "me", {});
     expect(page.matches.map((m) => m.uid)).not.toContain("best");
+  });
+
+  it("hides blocks made after the queue was built, either way and on both sides, before any trigger", async () => {
+    const db = await neighbourhood();
+    await Promise.all([
+      refreshCandidates(db, "me", { fanout: false }),
+      refreshCandidates(db, "best", { fanout: false }),
+      refreshCandidates(db, "mid", { fanout: false }),
+    ]);
+    const shown = async (uid: string) => (await pageOfPartners(db, uid, {})).matches.map((m) => m.uid);
+    expect(await shown("me")).toEqual(["best", "superLiker", "mid"]);
+    expect(await shown("best")).toContain("me");
+    expect(await shown("mid")).toContain("me");
+    // No trigger runs in this project: the queues still hold every card.
+    await db.doc(paths.block("me", "best")).set({ blockedUid: "best", createdAt: new Date() });
+    await db.doc(paths.block("mid", "me")).set({ blockedUid: "me", createdAt: new Date() });
+    expect((await db.doc(paths.candidate("me", "best")).get()).exists).toBe(true);
+    expect(await shown("me")).toEqual(["superLiker"]);
+    expect(await shown("best")).not.toContain("me");
+    expect(await shown("mid")).not.toContain("me");
+  });
+
+  it("serves a page of 10 for at most 12 reads, a block among it included", async () => {
+    const db = project();
+    const city = Array.from({ length: 14 }, (_, i) => `n${String(i).padStart(2, "0")}`);
+    await Promise.all([putMember(db, "me"), ...city.map((uid, i) => putMember(db, uid, { at: kmNorthOf(0.3 * i) }))]);
+    await refreshCandidates(db, "me", { fanout: false });
+    const first = await pageOfPartners(db, "me", { limit: 10 });
+    const blocked = first.matches[3]!.uid;
+    await db.doc(paths.block(blocked, "me")).set({ blockedUid: "me", createdAt: new Date() });
+    const counter = countReads(db);
+    const { result: page, reads } = await counter.of(() => pageOfPartners(db, "me", { limit: 10 }));
+    expect(page.matches).toHaveLength(9);
+    expect(page.matches.map((m) => m.uid)).not.toContain(blocked);
+    expect(reads).toBeLessThanOrEqual(12);
+  });
+
+  it("refuses a member who just hid, before the rebuild their save sets off", async () => {
+    const db = await neighbourhood();
+    await refreshCandidates(db, "me", { fanout: false });
+    expect((await pageOfPartners(db, "me", {})).matches).not.toHaveLength(0);
+    await saveMatchPreferences(db, "me", { discoverable: false }, Date.now());
+    await expect(pageOfPartners(db, "me", {})).rejects.toMatchObject({
+      code: "failed-precondition",
+      details: { missing: ["discoverable"] },
+    });
   });
 
   it("builds the queue on first use for a member nobody refreshed yet", async () => {
