@@ -94,3 +94,50 @@ export function inClassChat(status: AttendeeStatus | null): boolean {
 
 /** The class chat's title, from the class. */
 export const classChatTitle = (classTitle: string): string => classTitle;
+
+export interface BatchPlan {
+  /** Each message's own plan, in the order given. */
+  plans: DeliveryPlan[];
+  /** How much each member's unread count rises, over all the messages. */
+  unread: Map<string, number>;
+  /**
+   * Who is told, grouped by the message their notice shows (the newest one they are told of),
+   * with how many of the messages each of them is told of.
+   */
+  notices: Map<string, { message: IncomingMessage; counts: Map<string, number> }>;
+  /** The newest message that may become the preview, if any. */
+  preview: IncomingMessage | null;
+}
+
+/**
+ * The plan of several messages of one conversation applied together, in one commit: the sum of
+ * what each would have done alone, with the preview and each member's notice showing the newest.
+ */
+export function planBatch(
+  messages: readonly IncomingMessage[],
+  conversation: ConversationView,
+  members: Parameters<typeof planDelivery>[2],
+): BatchPlan {
+  const plans = messages.map((m) => planDelivery(m, conversation, members));
+  const unread = new Map<string, number>();
+  const told = new Map<string, { message: IncomingMessage; count: number }>();
+  let preview: IncomingMessage | null = null;
+  messages.forEach((message, i) => {
+    const plan = plans[i];
+    if (!plan) return;
+    for (const uid of plan.unread) unread.set(uid, (unread.get(uid) ?? 0) + 1);
+    for (const uid of plan.notify) {
+      const seen = told.get(uid);
+      const newest = !seen || seen.message.createdAtMs <= message.createdAtMs ? message : seen.message;
+      told.set(uid, { message: newest, count: (seen?.count ?? 0) + 1 });
+    }
+    if (plan.becomesPreview && (!preview || preview.createdAtMs <= message.createdAtMs)) preview = message;
+  });
+  const notices = new Map<string, { message: IncomingMessage; counts: Map<string, number> }>();
+  for (const [uid, { message, count }] of told) {
+    const group = notices.get(message.messageId) ?? { message, counts: new Map<string, number>() };
+    group.counts.set(uid, count);
+    notices.set(message.messageId, group);
+  }
+  return { plans, unread, notices, preview };
+}

@@ -1,39 +1,56 @@
 /**
  * What happens after a member sends a message, marks a conversation read, or deletes a message.
  *
- * Unread counts under a burst: every message bumps counters on its one conversation document.
- * A read-then-write transaction per message would serialise on that document (the emulator even
- * deadlocks such transactions into lock timeouts), so each message is applied by one blind batch:
- * create a receipt named after the message, increment the counters, move the preview and refresh
- * the members' collapsing notices. A redelivered event finds the receipt and the whole batch is
- * refused, so nothing is counted or noticed twice, whether the first run failed before or after
- * its commit; commits on the hot document queue but never conflict. Pushes follow the commit, at
- * most once (see ADR 0007).
+ * Unread counts under a burst: every message bumps counters on its one conversation document, and
+ * a class chat's message refreshes hundreds of members' notices. One commit per message queues a
+ * burst on that document, so the messages of a conversation that arrive while an earlier group is
+ * being applied wait and are applied together (ConversationQueue): one commit creates each
+ * message's receipt, adds each member's count over the whole group, moves the preview to the
+ * newest and refreshes every told member's collapsing notice once, counting all the messages it
+ * stands for. A receipt already there (a redelivered event, applied earlier or by another
+ * instance) fails that commit as a whole; the group is then applied one message at a time, so
+ * each message is applied exactly once and the redelivery is a no-op. Pushes follow the commit,
+ * at most once (ADR 0007, ADR 0014).
  */
-import { FieldValue, Timestamp, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { FieldValue, Timestamp, type FieldPath, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { MESSAGE_EVIDENCE_DAYS, type DeleteMessageResponse, type Message } from "../model/index.js";
-import { prepareCollapsingNotice, type BatchWrite, type DeliveryOptions } from "../notifications/index.js";
+import { getAllChunked, prepareCollapsingNotice, type DeliveryOptions } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
 import { refs } from "../shared/refs.js";
 import { GRPC, grpcCode } from "../shared/transactions.js";
 import { unreadField } from "./conversationStore.js";
-import { messageNotice, planDelivery, previewOf, type DeliveryPlan, type IncomingMessage } from "./delivery.js";
+import { ConversationQueue } from "./conversationQueue.js";
+import { messageNotice, planBatch, previewOf, type DeliveryPlan, type IncomingMessage } from "./delivery.js";
 import { dataOrAbsent } from "../shared/firestore.js";
 
 export type RecordOutcome =
   { status: "applied"; plan: DeliveryPlan } | { status: "duplicate" } | { status: "skipped"; reason: string };
 
-/**
- * Notices that fit in the message's own batch beside the receipt and the conversation (Firestore
- * takes 500 writes a commit). Only a class chat of almost 500 members has more; the rest of its
- * notices are written after the commit, and a redelivery after a failure there does not write them.
- */
-const NOTICES_IN_BATCH = 498;
+interface Queued {
+  message: IncomingMessage;
+  options: DeliveryOptions;
+}
+
+/** Callers that asked for the same delivery (tests pass their own push sender) share a commit. */
+const sameDelivery = (a: Queued, b: Queued) =>
+  a.options.push === b.options.push && a.options.now === b.options.now && a.options.appUrl === b.options.appUrl;
+
+/** One queue per database: tests talk to several (one that fails on purpose, for instance). */
+const queues = new WeakMap<Firestore, ConversationQueue<string, Queued, RecordOutcome>>();
+
+function queueOf(db: Firestore) {
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = new ConversationQueue((conversationId, items) => applyGroup(db, conversationId, items), sameDelivery);
+    queues.set(db, queue);
+  }
+  return queue;
+}
 
 /**
  * Applies a new message to its conversation: unread counts, the preview, and a collapsing notice
  * for every member who is counted and has not muted the conversation. Safe to run twice for the
- * same message.
+ * same message, at once or later, here or in another instance.
  */
 export async function recordMessage(
   db: Firestore,
@@ -44,24 +61,87 @@ export async function recordMessage(
 ): Promise<RecordOutcome> {
   const { senderId, text, createdAt, deleted } = stored;
   if (deleted) return { status: "skipped", reason: "deleted" };
+  const message: IncomingMessage = { conversationId, messageId, senderId, text, createdAtMs: createdAt.toMillis() };
+  return queueOf(db).add(conversationId, { message, options });
+}
 
-  const [conversationSnap, membersSnap, senderSnap] = await Promise.all([
+/**
+ * Applies a group of one conversation's messages in one commit. A message queued twice (two
+ * deliveries of one event in this process) is applied for the first and a duplicate for the rest.
+ */
+async function applyGroup(db: Firestore, conversationId: string, items: readonly Queued[]): Promise<RecordOutcome[]> {
+  const firstIndex = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!firstIndex.has(item.message.messageId)) firstIndex.set(item.message.messageId, i);
+  });
+  const unique = [...firstIndex.values()].map((i) => items[i] as Queued);
+  const options = unique[0]?.options ?? {};
+  let byId: Map<string, RecordOutcome>;
+  try {
+    byId = await commitGroup(
+      db,
+      conversationId,
+      unique.map((u) => u.message),
+      options,
+    );
+  } catch (error) {
+    if (grpcCode(error) !== GRPC.ALREADY_EXISTS) throw error;
+    // Another delivery applied one of them between our read of the receipts and our commit: one
+    // at a time, each either commits or finds its receipt.
+    byId = new Map();
+    for (const u of unique) {
+      const one = await commitGroup(db, conversationId, [u.message], options).catch((e: unknown) => {
+        if (grpcCode(e) === GRPC.ALREADY_EXISTS) return new Map([[u.message.messageId, DUPLICATE]]);
+        throw e;
+      });
+      for (const [id, outcome] of one) byId.set(id, outcome);
+    }
+  }
+  return items.map((item, i) =>
+    firstIndex.get(item.message.messageId) === i ? (byId.get(item.message.messageId) ?? DUPLICATE) : DUPLICATE,
+  );
+}
+
+const DUPLICATE: RecordOutcome = { status: "duplicate" };
+
+async function commitGroup(
+  db: Firestore,
+  conversationId: string,
+  messages: readonly IncomingMessage[],
+  options: DeliveryOptions,
+): Promise<Map<string, RecordOutcome>> {
+  const senderIds = [...new Set(messages.map((m) => m.senderId))];
+  const [conversationSnap, membersSnap, receipts, senders] = await Promise.all([
     refs(db).conversation(conversationId).get(),
     refs(db).conversationMembers(conversationId).get(),
-    refs(db).user(senderId).get(),
+    getAllChunked(
+      db,
+      messages.map((m) => refs(db).messageReceipt(conversationId, m.messageId)),
+    ),
+    getAllChunked(
+      db,
+      senderIds.map((uid) => refs(db).user(uid)),
+    ),
   ]);
+  const outcomes = new Map<string, RecordOutcome>();
   const conversation = dataOrAbsent(conversationSnap);
-  if (!conversation) return { status: "skipped", reason: "no conversation" };
+  if (!conversation) {
+    for (const m of messages) outcomes.set(m.messageId, { status: "skipped", reason: "no conversation" });
+    return outcomes;
+  }
+  // A receipt read here is a message applied before: skipped without touching the batch.
+  const fresh = messages.filter((_m, i) => !receipts[i]?.exists);
+  for (const m of messages) if (!fresh.includes(m)) outcomes.set(m.messageId, DUPLICATE);
+  if (fresh.length === 0) return outcomes;
 
-  const message: IncomingMessage = { conversationId, messageId, senderId, text, createdAtMs: createdAt.toMillis() };
   const members = new Map(
     membersSnap.docs.flatMap((doc) => {
       const member = dataOrAbsent(doc);
       return member ? [[doc.id, { muted: member.muted, lastReadAtMs: member.lastReadAt?.toMillis() ?? null }]] : [];
     }),
   );
-  const plan = planDelivery(
-    message,
+  const plan = planBatch(
+    fresh,
     {
       type: conversation.type,
       title: conversation.title,
@@ -70,51 +150,53 @@ export async function recordMessage(
     },
     members,
   );
-  const senderName = dataOrAbsent(senderSnap)?.displayName ?? "A member";
-  const notice = await prepareCollapsingNotice(
-    db,
-    plan.notify,
-    messageNotice(message, conversation, senderName),
-    options,
+  const senderNames = new Map(
+    senderIds.map((uid, i) => [uid, dataOrAbsent(senders[i])?.displayName ?? "A member"] as const),
+  );
+  const notices = await Promise.all(
+    [...plan.notices.values()].map(({ message, counts }) =>
+      prepareCollapsingNotice(
+        db,
+        [...counts.keys()],
+        messageNotice(message, conversation, senderNames.get(message.senderId) ?? "A member"),
+        options,
+        counts,
+      ),
+    ),
   );
 
   const batch = db.batch();
-  batch.create(refs(db).messageReceipt(conversationId, messageId), {
-    senderId,
-    counted: plan.unread,
-    appliedAt: FieldValue.serverTimestamp(),
-  });
-  const counters = plan.unread.flatMap((uid) => [unreadField(uid), FieldValue.increment(1)]);
-  const sentAt = Timestamp.fromMillis(message.createdAtMs);
-  // Two messages applied at the same moment may each see the other's preview as older; the later
+  fresh.forEach((m, i) =>
+    batch.create(refs(db).messageReceipt(conversationId, m.messageId), {
+      senderId: m.senderId,
+      counted: plan.plans[i]?.unread ?? [],
+      appliedAt: FieldValue.serverTimestamp(),
+    }),
+  );
+  const counters = [...plan.unread].flatMap(([uid, n]) => [unreadField(uid), FieldValue.increment(n)]);
+  const preview = plan.preview;
+  // Two groups applied at the same moment may each see the other's preview as older; the later
   // write wins and the next message corrects it. Never an older message over a newer one otherwise.
-  const preview = plan.becomesPreview
-    ? ["lastMessage", { text: previewOf(text), senderId, sentAt }, "updatedAt", sentAt]
-    : [];
-  const fieldsAndValues = [...counters, ...preview];
+  const sentAt = preview ? Timestamp.fromMillis(preview.createdAtMs) : null;
+  const previewFields =
+    preview && sentAt
+      ? ["lastMessage", { text: previewOf(preview.text), senderId: preview.senderId, sentAt }, "updatedAt", sentAt]
+      : [];
+  const fieldsAndValues = [...counters, ...previewFields];
   if (fieldsAndValues.length > 0) {
     const [field, value, ...more] = fieldsAndValues;
-    batch.update(refs(db).conversation(conversationId), field as string, value, ...more);
+    batch.update(refs(db).conversation(conversationId), field as string | FieldPath, value, ...more);
   }
-  const inBatch = notice.inApp.slice(0, NOTICES_IN_BATCH);
-  for (const write of inBatch) write(batch);
-  try {
-    await batch.commit();
-  } catch (error) {
-    if (grpcCode(error) === GRPC.ALREADY_EXISTS) return { status: "duplicate" };
-    throw error;
-  }
-  await commitInBatches(db, notice.inApp.slice(NOTICES_IN_BATCH));
-  await notice.push();
-  return { status: "applied", plan };
-}
-
-async function commitInBatches(db: Firestore, writes: readonly BatchWrite[]): Promise<void> {
-  for (let i = 0; i < writes.length; i += 500) {
-    const batch = db.batch();
-    for (const write of writes.slice(i, i + 500)) write(batch);
-    await batch.commit();
-  }
+  // One commit, however many members: Firestore's limit is the request's size (10 MiB) and 500
+  // field transforms per document, not 500 writes (each counter here is one transform).
+  for (const notice of notices) for (const write of notice.inApp) write(batch);
+  await batch.commit();
+  await Promise.all(notices.map((n) => n.push()));
+  fresh.forEach((m, i) => {
+    const own = plan.plans[i];
+    if (own) outcomes.set(m.messageId, { status: "applied", plan: own });
+  });
+  return outcomes;
 }
 
 /**

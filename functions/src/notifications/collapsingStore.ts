@@ -30,13 +30,15 @@ export interface CollapsingNotice {
 
 /**
  * Reads the members' wishes and devices and plans a collapsing notice. Never emailed one by one:
- * message email is the weekly digest.
+ * message email is the weekly digest. `counts` says how many events each member's application
+ * stands for (a caller that coalesced several messages into one commit); 1 when absent.
  */
 export async function prepareCollapsingNotice(
   db: Firestore,
   uids: readonly string[],
   draft: NoticeDraft,
   options: DeliveryOptions = {},
+  counts: ReadonlyMap<string, number> = new Map(),
 ): Promise<CollapsingNotice> {
   const deps = resolveOptions(options);
   const nowMs = deps.now();
@@ -51,7 +53,7 @@ export async function prepareCollapsingNotice(
         (batch) =>
           batch.set(
             refs(db).notification(m.uid, draft.id),
-            { ...noticeDocument(draft), count: FieldValue.increment(1) },
+            { ...noticeDocument(draft), count: FieldValue.increment(counts.get(m.uid) ?? 1) },
             { merge: true },
           ),
     );

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   inClassChat,
   messageNotice,
+  planBatch,
   planDelivery,
   previewOf,
   type IncomingMessage,
@@ -75,5 +76,33 @@ describe("class chat membership and report ids", () => {
   it("is for the seated and those who came, not the waitlist or the cancelled", () => {
     expect(["confirmed", "attended"].every((s) => inClassChat(s as "confirmed"))).toBe(true);
     expect([null, "waitlisted", "cancelled", "no_show"].some((s) => inClassChat(s as null))).toBe(false);
+  });
+});
+
+describe("planBatch", () => {
+  const at = (messageId: string, senderId: string, createdAtMs: number): IncomingMessage => ({
+    ...message,
+    messageId,
+    senderId,
+    text: `from ${senderId}`,
+    createdAtMs,
+  });
+  const members = new Map([["dee", { muted: true, lastReadAtMs: null }]]);
+
+  it("adds up what each message would do alone, and shows every member the newest message they are told of", () => {
+    const plan = planBatch([at("m1", "ana", 1_000), at("m2", "ben", 2_000), at("m3", "ana", 3_000)], group, members);
+
+    expect(Object.fromEntries(plan.unread)).toEqual({ ben: 2, cy: 3, dee: 3, ana: 1 });
+    // dee muted the chat: counted, never told. ana's newest news is ben's message, not her own.
+    expect([...plan.notices.entries()].map(([id, g]) => [id, Object.fromEntries(g.counts)])).toEqual([
+      ["m3", { ben: 2, cy: 3 }],
+      ["m2", { ana: 1 }],
+    ]);
+    expect(plan.preview?.messageId).toBe("m3");
+  });
+
+  it("leaves a newer preview alone", () => {
+    const plan = planBatch([at("m1", "ana", 1_000)], { ...group, lastMessageAtMs: 5_000 }, members);
+    expect(plan.preview).toBeNull();
   });
 });

@@ -19,4 +19,18 @@ describe("a burst of messages into one conversation (recordMessage, in process)"
     // One collapsing notice per member, counting every message they received.
     expect(result.notices).toEqual(result.expected);
   }, 120_000);
+
+  it("counts and notices a class chat of 500 members exactly, each member once per message they did not send", async () => {
+    const members = Array.from({ length: 500 }, (_, i) => `member-${String(i).padStart(3, "0")}`);
+    const conversationId = await seedGroup(db, members);
+    const result = await burst(db, conversationId, members, 200);
+
+    expect(result.receipts).toBe(200);
+    expect(result.outcomes.filter((o) => o.status === "applied")).toHaveLength(200);
+    expect(result.outcomes.filter((o) => o.status === "duplicate")).toHaveLength(20);
+    expect(result.counts).toEqual(result.expected);
+    expect(result.notices).toEqual(result.expected);
+    // The 200 senders were told of the 199 messages of others; the 300 who only read, of all 200.
+    expect(Object.values(result.notices).filter((n) => n === 199)).toHaveLength(200);
+  }, 180_000);
 });

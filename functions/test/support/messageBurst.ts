@@ -52,6 +52,8 @@ export async function burst(
   count: number,
   redeliverEvery = 10,
 ): Promise<BurstResult> {
+  // One sender for the whole burst, as one deployed instance has: its messages may share commits.
+  const push = new RecordingPushSender();
   const start = performance.now();
   const timed = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
@@ -63,7 +65,7 @@ export async function burst(
       const deliveries = i % redeliverEvery === 0 ? 2 : 1;
       const outcomes = await Promise.all(
         Array.from({ length: deliveries }, () =>
-          recordMessage(db, conversationId, messageId, messageSchema.parse(data), { push: new RecordingPushSender() }),
+          recordMessage(db, conversationId, messageId, messageSchema.parse(data), { push }),
         ),
       );
       return { outcomes, ms: performance.now() - t };

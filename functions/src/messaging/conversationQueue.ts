@@ -1,0 +1,58 @@
+/**
+ * Gathers the messages of one conversation that arrive while an earlier group of them is being
+ * applied, so a burst is applied in a few commits instead of one per message. Pure: no Firebase.
+ *
+ * Each key (a conversation) has at most one run in flight in this process. A message that arrives
+ * meanwhile waits and joins the next run, with every other message that arrived; each caller's
+ * promise settles with its own outcome, or with the run's error. Only items that `compatible`
+ * accepts share a run (callers that asked for different delivery options are applied apart).
+ */
+export class ConversationQueue<K, Item, Outcome> {
+  private readonly pending = new Map<K, { item: Item; settle: Settle<Outcome> }[]>();
+  private readonly draining = new Set<K>();
+
+  constructor(
+    private readonly apply: (key: K, items: readonly Item[]) => Promise<Outcome[]>,
+    private readonly compatible: (a: Item, b: Item) => boolean = () => true,
+  ) {}
+
+  add(key: K, item: Item): Promise<Outcome> {
+    return new Promise<Outcome>((resolve, reject) => {
+      const waiting = this.pending.get(key) ?? [];
+      waiting.push({ item, settle: { resolve, reject } });
+      this.pending.set(key, waiting);
+      if (!this.draining.has(key)) void this.drain(key);
+    });
+  }
+
+  private async drain(key: K): Promise<void> {
+    this.draining.add(key);
+    try {
+      for (;;) {
+        const waiting = this.pending.get(key) ?? [];
+        const first = waiting[0];
+        if (!first) break;
+        const run = waiting.filter((w) => this.compatible(first.item, w.item));
+        const rest = waiting.filter((w) => !this.compatible(first.item, w.item));
+        if (rest.length > 0) this.pending.set(key, rest);
+        else this.pending.delete(key);
+        try {
+          const outcomes = await this.apply(
+            key,
+            run.map((w) => w.item),
+          );
+          run.forEach((w, i) => w.settle.resolve(outcomes[i] as Outcome));
+        } catch (error) {
+          for (const w of run) w.settle.reject(error);
+        }
+      }
+    } finally {
+      this.draining.delete(key);
+    }
+  }
+}
+
+interface Settle<T> {
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
