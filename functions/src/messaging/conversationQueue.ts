@@ -6,6 +6,7 @@
  * meanwhile waits and joins the next run, with every other message that arrived; each caller's
  * promise settles with its own outcome, or with the run's error. Only items that `compatible`
  * accepts share a run (callers that asked for different delivery options are applied apart).
+ * `idle` is told when a key's last run ended and nothing waits: its burst is over.
  */
 export class ConversationQueue<K, Item, Outcome> {
   private readonly pending = new Map<K, { item: Item; settle: Settle<Outcome> }[]>();
@@ -14,6 +15,7 @@ export class ConversationQueue<K, Item, Outcome> {
   constructor(
     private readonly apply: (key: K, items: readonly Item[]) => Promise<Outcome[]>,
     private readonly compatible: (a: Item, b: Item) => boolean = () => true,
+    private readonly idle: (key: K) => void = () => undefined,
   ) {}
 
   add(key: K, item: Item): Promise<Outcome> {
@@ -48,6 +50,7 @@ export class ConversationQueue<K, Item, Outcome> {
       }
     } finally {
       this.draining.delete(key);
+      this.idle(key);
     }
   }
 }

@@ -10,11 +10,19 @@
  * stands for. A receipt already there (a redelivered event, applied earlier or by another
  * instance) fails that commit as a whole; the group is then applied one message at a time, so
  * each message is applied exactly once and the redelivery is a no-op. Pushes follow the commit,
- * at most once (ADR 0007, ADR 0014).
+ * at most once, outside the queue: the next group commits while the last one's pushes go out.
+ * Members' wishes and devices are read once per burst (BurstRecipients), not once per group
+ * (ADR 0007, ADR 0014).
  */
 import { FieldValue, Timestamp, type FieldPath, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { MESSAGE_EVIDENCE_DAYS, type DeleteMessageResponse, type Message } from "../model/index.js";
-import { getAllChunked, prepareCollapsingNotice, type DeliveryOptions } from "../notifications/index.js";
+import {
+  burstRecipients,
+  getAllChunked,
+  prepareCollapsingNotice,
+  type DeliveryOptions,
+  type RecipientSource,
+} from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
 import { refs } from "../shared/refs.js";
 import { GRPC, grpcCode } from "../shared/transactions.js";
@@ -35,16 +43,49 @@ interface Queued {
 const sameDelivery = (a: Queued, b: Queued) =>
   a.options.push === b.options.push && a.options.now === b.options.now && a.options.appUrl === b.options.appUrl;
 
-/** One queue per database: tests talk to several (one that fails on purpose, for instance). */
-const queues = new WeakMap<Firestore, ConversationQueue<string, Queued, RecordOutcome>>();
+/** A group's outcome for one caller, and its pushes, which go out after the queue moved on. */
+interface Applied {
+  outcome: RecordOutcome;
+  pushed: Promise<void>;
+}
 
-function queueOf(db: Firestore) {
-  let queue = queues.get(db);
-  if (!queue) {
-    queue = new ConversationQueue((conversationId, items) => applyGroup(db, conversationId, items), sameDelivery);
-    queues.set(db, queue);
+/**
+ * Wishes and devices read during a conversation's burst, kept until its queue is idle. A member
+ * who turns push off in the middle of a burst may still get that burst's pushes; a burst that
+ * lasts longer than this reads them again.
+ */
+const BURST_RECIPIENTS_MAX_AGE_MS = 10_000;
+
+interface Messaging {
+  queue: ConversationQueue<string, Queued, Applied>;
+  bursts: Map<string, { recipients: RecipientSource; sinceMs: number }>;
+}
+
+/** One queue per database: tests talk to several (one that fails on purpose, for instance). */
+const perDatabase = new WeakMap<Firestore, Messaging>();
+
+function messagingOf(db: Firestore): Messaging {
+  let messaging = perDatabase.get(db);
+  if (!messaging) {
+    const bursts: Messaging["bursts"] = new Map();
+    const queue = new ConversationQueue<string, Queued, Applied>(
+      (conversationId, items) => applyGroup(db, conversationId, items, recipientsOf(db, bursts, conversationId)),
+      sameDelivery,
+      (conversationId) => bursts.delete(conversationId),
+    );
+    messaging = { queue, bursts };
+    perDatabase.set(db, messaging);
   }
-  return queue;
+  return messaging;
+}
+
+function recipientsOf(db: Firestore, bursts: Messaging["bursts"], conversationId: string): RecipientSource {
+  const nowMs = Date.now();
+  const current = bursts.get(conversationId);
+  if (current && nowMs - current.sinceMs < BURST_RECIPIENTS_MAX_AGE_MS) return current.recipients;
+  const recipients = burstRecipients(db);
+  bursts.set(conversationId, { recipients, sinceMs: nowMs });
+  return recipients;
 }
 
 /**
@@ -62,54 +103,69 @@ export async function recordMessage(
   const { senderId, text, createdAt, deleted } = stored;
   if (deleted) return { status: "skipped", reason: "deleted" };
   const message: IncomingMessage = { conversationId, messageId, senderId, text, createdAtMs: createdAt.toMillis() };
-  return queueOf(db).add(conversationId, { message, options });
+  const { outcome, pushed } = await messagingOf(db).queue.add(conversationId, { message, options });
+  await pushed;
+  return outcome;
 }
 
 /**
  * Applies a group of one conversation's messages in one commit. A message queued twice (two
  * deliveries of one event in this process) is applied for the first and a duplicate for the rest.
  */
-async function applyGroup(db: Firestore, conversationId: string, items: readonly Queued[]): Promise<RecordOutcome[]> {
+async function applyGroup(
+  db: Firestore,
+  conversationId: string,
+  items: readonly Queued[],
+  recipients: RecipientSource,
+): Promise<Applied[]> {
   const firstIndex = new Map<string, number>();
   items.forEach((item, i) => {
     if (!firstIndex.has(item.message.messageId)) firstIndex.set(item.message.messageId, i);
   });
   const unique = [...firstIndex.values()].map((i) => items[i] as Queued);
   const options = unique[0]?.options ?? {};
-  let byId: Map<string, RecordOutcome>;
+  const byId = new Map<string, RecordOutcome>();
+  const pushes: Promise<void>[] = [];
+  const commit = async (messages: IncomingMessage[]) => {
+    const committed = await commitGroup(db, conversationId, messages, options, recipients);
+    for (const [id, outcome] of committed.outcomes) byId.set(id, outcome);
+    // Handled here at once: a push may fail while a later commit of this group is in flight.
+    committed.pushed.catch(() => undefined);
+    pushes.push(committed.pushed);
+  };
   try {
-    byId = await commitGroup(
-      db,
-      conversationId,
-      unique.map((u) => u.message),
-      options,
-    );
+    await commit(unique.map((u) => u.message));
   } catch (error) {
     if (grpcCode(error) !== GRPC.ALREADY_EXISTS) throw error;
     // Another delivery applied one of them between our read of the receipts and our commit: one
     // at a time, each either commits or finds its receipt.
-    byId = new Map();
     for (const u of unique) {
-      const one = await commitGroup(db, conversationId, [u.message], options).catch((e: unknown) => {
-        if (grpcCode(e) === GRPC.ALREADY_EXISTS) return new Map([[u.message.messageId, DUPLICATE]]);
-        throw e;
+      await commit([u.message]).catch((e: unknown) => {
+        if (grpcCode(e) === GRPC.ALREADY_EXISTS) byId.set(u.message.messageId, DUPLICATE);
+        else throw e;
       });
-      for (const [id, outcome] of one) byId.set(id, outcome);
     }
   }
-  return items.map((item, i) =>
-    firstIndex.get(item.message.messageId) === i ? (byId.get(item.message.messageId) ?? DUPLICATE) : DUPLICATE,
-  );
+  // Every caller of the group waits for all of its pushes: a failed push fails the group's
+  // triggers, whose redeliveries find every receipt and push nothing twice.
+  const pushed = Promise.all(pushes).then(() => undefined);
+  pushed.catch(() => undefined);
+  return items.map((item, i) => ({
+    outcome: firstIndex.get(item.message.messageId) === i ? (byId.get(item.message.messageId) ?? DUPLICATE) : DUPLICATE,
+    pushed,
+  }));
 }
 
 const DUPLICATE: RecordOutcome = { status: "duplicate" };
+const NOTHING_TO_PUSH = Promise.resolve();
 
 async function commitGroup(
   db: Firestore,
   conversationId: string,
   messages: readonly IncomingMessage[],
   options: DeliveryOptions,
-): Promise<Map<string, RecordOutcome>> {
+  recipients: RecipientSource,
+): Promise<{ outcomes: Map<string, RecordOutcome>; pushed: Promise<void> }> {
   const senderIds = [...new Set(messages.map((m) => m.senderId))];
   const [conversationSnap, membersSnap, receipts, senders] = await Promise.all([
     refs(db).conversation(conversationId).get(),
@@ -127,12 +183,12 @@ async function commitGroup(
   const conversation = dataOrAbsent(conversationSnap);
   if (!conversation) {
     for (const m of messages) outcomes.set(m.messageId, { status: "skipped", reason: "no conversation" });
-    return outcomes;
+    return { outcomes, pushed: NOTHING_TO_PUSH };
   }
   // A receipt read here is a message applied before: skipped without touching the batch.
   const fresh = messages.filter((_m, i) => !receipts[i]?.exists);
   for (const m of messages) if (!fresh.includes(m)) outcomes.set(m.messageId, DUPLICATE);
-  if (fresh.length === 0) return outcomes;
+  if (fresh.length === 0) return { outcomes, pushed: NOTHING_TO_PUSH };
 
   const members = new Map(
     membersSnap.docs.flatMap((doc) => {
@@ -161,6 +217,7 @@ async function commitGroup(
         messageNotice(message, conversation, senderNames.get(message.senderId) ?? "A member"),
         options,
         counts,
+        recipients,
       ),
     ),
   );
@@ -191,12 +248,11 @@ async function commitGroup(
   // field transforms per document, not 500 writes (each counter here is one transform).
   for (const notice of notices) for (const write of notice.inApp) write(batch);
   await batch.commit();
-  await Promise.all(notices.map((n) => n.push()));
   fresh.forEach((m, i) => {
     const own = plan.plans[i];
     if (own) outcomes.set(m.messageId, { status: "applied", plan: own });
   });
-  return outcomes;
+  return { outcomes, pushed: Promise.all(notices.map((n) => n.push())).then(() => undefined) };
 }
 
 /**

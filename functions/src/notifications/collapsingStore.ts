@@ -8,7 +8,7 @@ import { refs } from "../shared/refs.js";
 import { noticeDocument, resolveOptions, type BatchWrite, type DeliveryOptions } from "./inboxStore.js";
 import { planDelivery } from "./preferences.js";
 import { sendPush, type MemberDevice } from "./pushStore.js";
-import { loadRecipients } from "./recipientStore.js";
+import { freshRecipients, NO_WISHES, type RecipientSource } from "./recipientStore.js";
 
 /**
  * A notice that stands for a burst (new messages in one conversation), ready to be applied with
@@ -29,9 +29,13 @@ export interface CollapsingNotice {
 }
 
 /**
- * Reads the members' wishes and devices and plans a collapsing notice. Never emailed one by one:
- * message email is the weekly digest. `counts` says how many events each member's application
- * stands for (a caller that coalesced several messages into one commit); 1 when absent.
+ * Reads the members' wishes and plans a collapsing notice. Never emailed one by one: message email
+ * is the weekly digest. `counts` says how many events each member's application stands for (a
+ * caller that coalesced several messages into one commit); 1 when absent. `recipients` is where
+ * wishes and devices come from (a caller in a burst passes one that remembers them).
+ *
+ * The in-app writes wait only for the wishes. Devices are read at the same time, for the members
+ * whose wishes allow a push now, and awaited by `push`: the caller's commit never waits for them.
  */
 export async function prepareCollapsingNotice(
   db: Firestore,
@@ -39,13 +43,16 @@ export async function prepareCollapsingNotice(
   draft: NoticeDraft,
   options: DeliveryOptions = {},
   counts: ReadonlyMap<string, number> = new Map(),
+  recipients: RecipientSource = freshRecipients(db),
 ): Promise<CollapsingNotice> {
   const deps = resolveOptions(options);
   const nowMs = deps.now();
-  const planned = (await loadRecipients(db, uids)).map((m) => ({
-    ...m,
-    plan: planDelivery(draft.type, m.recipient, nowMs),
-  }));
+  const wishes = await recipients.wishes(uids);
+  // Planned as if every member had a device: who has one is known when the devices are read.
+  const planned = uids.map((uid) => {
+    const { prefs, timeZone, email } = wishes.get(uid) ?? NO_WISHES;
+    return { uid, plan: planDelivery(draft.type, { prefs, timeZone, email, tokenCount: 1 }, nowMs) };
+  });
   const inApp = planned
     .filter((m) => m.plan.inApp)
     .map(
@@ -58,12 +65,20 @@ export async function prepareCollapsingNotice(
           ),
     );
   // A held message push would be stale by morning: collapsing notices push now or never.
-  const pushTo = new Map<string, readonly MemberDevice[]>(
-    planned.filter((m) => m.plan.push.kind === "send").map((m) => [m.uid, m.devices]),
-  );
+  const mayPush = planned.filter((m) => m.plan.push.kind === "send").map((m) => m.uid);
+  const devices = mayPush.length > 0 ? recipients.devices(mayPush) : Promise.resolve(new Map<string, MemberDevice[]>());
+  // Settled by push(); a caller whose commit failed never calls it, and that is not an error here.
+  devices.catch(() => undefined);
   return {
     inApp,
     push: async () => {
+      const found = await devices;
+      const pushTo = new Map<string, readonly MemberDevice[]>(
+        mayPush.flatMap((uid) => {
+          const own = found.get(uid) ?? [];
+          return own.length > 0 ? [[uid, own] as const] : [];
+        }),
+      );
       if (pushTo.size === 0) return;
       await sendPush(db, deps.push, draft, new URL(noticeLinkPath(draft.data), deps.appUrl).toString(), pushTo);
     },

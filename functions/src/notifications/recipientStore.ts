@@ -5,7 +5,12 @@
  */
 import type { DocumentData, DocumentReference, DocumentSnapshot, Firestore } from "firebase-admin/firestore";
 import { refs } from "../shared/refs.js";
-import { preferencesOrDefaults, type PreferencesOrDefaults, type Recipient } from "./preferences.js";
+import {
+  DEFAULT_PREFERENCES,
+  preferencesOrDefaults,
+  type PreferencesOrDefaults,
+  type Recipient,
+} from "./preferences.js";
 import { loadDevices, type MemberDevice } from "./pushStore.js";
 import { dataOrAbsent } from "../shared/firestore.js";
 
@@ -31,6 +36,9 @@ export async function getAllChunked<A, D extends DocumentData>(
     { readOnly: true },
   );
 }
+
+/** What a member without stored wishes gets: the default channels, UTC, no email. */
+export const NO_WISHES: Wishes = { prefs: DEFAULT_PREFERENCES, timeZone: "UTC", email: null };
 
 export interface Wishes {
   prefs: PreferencesOrDefaults;
@@ -73,11 +81,64 @@ export async function loadRecipients(db: Firestore, uids: readonly string[]): Pr
   const [wishes, devices] = await Promise.all([loadWishes(db, uids), loadDevices(db, uids)]);
   return uids.map((uid, i) => {
     const memberDevices = devices.get(uid) ?? [];
-    const { prefs, timeZone, email } = wishes[i] ?? {
-      prefs: preferencesOrDefaults(undefined),
-      timeZone: "UTC",
-      email: null,
-    };
+    const { prefs, timeZone, email } = wishes[i] ?? NO_WISHES;
     return { uid, recipient: { prefs, timeZone, email, tokenCount: memberDevices.length }, devices: memberDevices };
   });
+}
+
+/**
+ * Where a notice finds its members' wishes and devices. `freshRecipients` reads them for each
+ * notice; `burstRecipients` reads each member once and answers later notices of the same burst
+ * from memory (a class chat's 200 messages into 500 members would otherwise read 500 members'
+ * wishes and devices for every commit). Devices are asked for separately, and only for members
+ * a push may reach, so the in-app writes never wait for them.
+ */
+export interface RecipientSource {
+  wishes: (uids: readonly string[]) => Promise<Map<string, Wishes>>;
+  devices: (uids: readonly string[]) => Promise<Map<string, MemberDevice[]>>;
+}
+
+export function freshRecipients(db: Firestore): RecipientSource {
+  return {
+    wishes: async (uids) => {
+      const loaded = await loadWishes(db, uids);
+      return new Map(uids.map((uid, i) => [uid, loaded[i] ?? NO_WISHES]));
+    },
+    devices: (uids) => loadDevices(db, uids),
+  };
+}
+
+/**
+ * A source that reads each member at most once. Whoever holds it decides how long its answers
+ * stay true enough: messaging drops it when the conversation's burst is over.
+ */
+export function burstRecipients(db: Firestore): RecipientSource {
+  const fresh = freshRecipients(db);
+  return { wishes: onceEach(fresh.wishes), devices: onceEach(fresh.devices) };
+}
+
+/**
+ * Memoises a bulk loader per key: the keys not asked for before are loaded together, the others
+ * wait for (or reuse) their earlier load. A failed load is forgotten, so the retry reads again.
+ */
+function onceEach<V>(
+  load: (keys: readonly string[]) => Promise<Map<string, V>>,
+): (keys: readonly string[]) => Promise<Map<string, V>> {
+  const known = new Map<string, Promise<V | undefined>>();
+  return async (keys) => {
+    const missing = [...new Set(keys.filter((key) => !known.has(key)))];
+    if (missing.length > 0) {
+      const loaded = load(missing);
+      loaded.catch(() => {
+        for (const key of missing) known.delete(key);
+      });
+      for (const key of missing)
+        known.set(
+          key,
+          loaded.then((values) => values.get(key)),
+        );
+    }
+    const values = await Promise.all(keys.map((key) => known.get(key) ?? Promise.resolve(undefined)));
+    return new Map(keys.flatMap((key, i) => (values[i] === undefined ? [] : [[key, values[i] as V] as const])));
+  };
 }

@@ -49,4 +49,25 @@ describe("ConversationQueue", () => {
     await Promise.all(["a1", "b1", "a2", "b2"].map((item) => queue.add("c1", item)));
     expect(runs).toEqual([["a1"], ["b1", "b2"], ["a2"]]);
   });
+
+  it("says a key is idle once its last run ended and nothing waits, and not before", async () => {
+    const idle: string[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const queue = new ConversationQueue<string, string, string>(
+      async (_key, items) => {
+        if (items.includes("a")) await held;
+        return items.map(() => "ok");
+      },
+      undefined,
+      (key) => idle.push(key),
+    );
+    const first = queue.add("c1", "a");
+    const second = queue.add("c1", "b");
+    await Promise.resolve();
+    expect(idle).toEqual([]);
+    release();
+    await Promise.all([first, second]);
+    expect(idle).toEqual(["c1"]);
+  });
 });
