@@ -161,7 +161,7 @@ async function plainBurst(): Promise<Series> {
 
 async function burstIntoOne(): Promise<{ series: Series; settleMs: number }> {
   const members = Array.from({ length: MEMBERS }, (_, i) => `member-${String(i).padStart(3, "0")}`);
-  const conversationId = await seedGroup(db, members);
+  const conversationId = await seedGroup(db, members, { phones: true });
   const result = await burst(db, conversationId, members, BURST);
   const applied = result.outcomes.filter((o) => o.status === "applied").length;
   const duplicates = result.outcomes.filter((o) => o.status === "duplicate").length;
@@ -177,6 +177,11 @@ async function burstIntoOne(): Promise<{ series: Series; settleMs: number }> {
     `one collapsing notice per member, ${MEMBERS} members`,
     sameCounts(result.notices, result.expected),
     `${Object.keys(result.notices).length} notices exact: ${sameCounts(result.notices, result.expected)}`,
+  );
+  check(
+    `every member's phone pushed, ${MEMBERS} members`,
+    result.pushed.size === MEMBERS,
+    `${result.pushed.size} of ${MEMBERS} members' devices pushed`,
   );
   console.log(`counters and notices settled ${Math.round(result.settleMs)} ms after the first send`);
   return {

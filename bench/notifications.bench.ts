@@ -51,6 +51,7 @@ async function seedRoster(): Promise<string[]> {
         updatedAt: Timestamp.now(),
       });
       batch.set(db.doc(paths.device(uid, "web")), {
+        uid,
         token: `token-${uid}`,
         platform: "web",
         updatedAt: Timestamp.now(),

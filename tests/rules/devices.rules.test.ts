@@ -23,6 +23,7 @@ const DEVICE = paths.device(UID.owner, "laptop");
 const NOT_OWNER = PERSONAS.filter((p) => p !== "owner");
 
 const registration = (overrides: DocumentData = {}): DocumentData => ({
+  uid: UID.owner,
   token: "fcm-token-alice-laptop",
   platform: "web",
   updatedAt: serverTimestamp(),
@@ -37,7 +38,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await env.clearFirestore();
-  await seed(env, { [DEVICE]: { token: "old-token", platform: "web", updatedAt: STALE_TIME } });
+  await seed(env, { [DEVICE]: { uid: UID.owner, token: "old-token", platform: "web", updatedAt: STALE_TIME } });
 });
 
 describe("read", () => {
@@ -62,7 +63,9 @@ describe("write", () => {
     ["an empty token", registration({ token: "" })],
     ["an unknown platform", registration({ platform: "fridge" })],
     ["a backdated updatedAt", registration({ updatedAt: STALE_TIME })],
-    ["an extra field", registration({ uid: UID.otherMember })],
+    ["an extra field", registration({ label: "work laptop" })],
+    ["another member's uid", registration({ uid: UID.otherMember })],
+    ["no uid", (({ uid: _uid, ...rest }) => rest)(registration())],
   ];
   it.each(invalid)("the owner cannot register %s", async (_label, data) => {
     await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), DEVICE), data), false);
@@ -71,6 +74,13 @@ describe("write", () => {
   it.each(NOT_OWNER)("registering a token on alice's account as %s is denied", async (persona) => {
     const path = paths.device(UID.owner, "planted");
     await expectAllowed(setDoc(doc(firestoreAs(env, persona), path), registration({ token: "attacker" })), false);
+  });
+
+  it("a member cannot file their own device under alice's uid, to receive her group chats' pushes", async () => {
+    const path = paths.device(UID.otherMember, "planted");
+    const forged = registration({ uid: UID.owner, token: "attacker" });
+    await expectAllowed(setDoc(doc(firestoreAs(env, "otherMember"), path), forged), false);
+    await expectAllowed(setDoc(doc(firestoreAs(env, "otherMember"), path), { ...forged, uid: UID.otherMember }), true);
   });
 
   it.each(NOT_OWNER)("deleting alice's device as %s is denied", async (persona) => {

@@ -131,6 +131,11 @@ export type NotificationDelivery = z.infer<typeof notificationDeliverySchema>;
 export const DEVICE_PLATFORMS = ["web", "android", "ios"] as const;
 /** `users/{uid}/devices/{deviceId}`: an FCM registration token, written by the owner. */
 export const deviceSchema = z.object({
+  /**
+   * The owner, as in the path: lets one collection-group query find the devices of many members
+   * (a 500-member class chat's push), where one query per member would take 500.
+   */
+  uid: z.string().min(1).max(128),
   token: z.string().min(1).max(4096),
   platform: z.enum(DEVICE_PLATFORMS),
   updatedAt: timestampSchema,

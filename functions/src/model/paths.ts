@@ -31,7 +31,7 @@ export const collections = {
   notifications: "notifications",
   /** Collection group: every member's delivery records (the digest job). */
   notificationDeliveries: "notificationDeliveries",
-  /** Collection group: every member's devices (token clean-up). */
+  /** Collection group: the devices of many members at once (a group chat's push), by `uid`. */
   devices: "devices",
   /** Collection group: applied messages' receipts (the retention job). */
   messageReceipts: "receipts",

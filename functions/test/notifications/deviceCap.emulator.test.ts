@@ -23,6 +23,7 @@ async function registerDevices(db: Firestore, uid: string, count: number) {
   const batch = db.batch();
   for (let i = 0; i < count; i += 1) {
     batch.set(db.doc(paths.device(uid, `device-${i}`)), {
+      uid,
       token: `token-${uid}-${i}`,
       platform: "web",
       updatedAt: admin.timestamp(T0 + i * 60_000),

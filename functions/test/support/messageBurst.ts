@@ -11,7 +11,12 @@ import { messageSchema, paths } from "../../src/model/index.js";
 import { refs } from "../../src/shared/refs.js";
 import { RecordingPushSender } from "./recordingPushSender.js";
 
-export async function seedGroup(db: Firestore, memberIds: readonly string[]): Promise<string> {
+/** A group conversation of `memberIds`; with `phones`, each member has one device (`tokenOf`). */
+export async function seedGroup(
+  db: Firestore,
+  memberIds: readonly string[],
+  { phones = false }: { phones?: boolean } = {},
+): Promise<string> {
   const conversationId = `burst-${randomUUID().slice(0, 8)}`;
   const batch = db.batch();
   batch.set(refs(db).conversation(conversationId), {
@@ -28,8 +33,22 @@ export async function seedGroup(db: Firestore, memberIds: readonly string[]): Pr
   });
   for (const uid of memberIds) batch.set(refs(db).conversationMember(conversationId, uid), { uid }, { merge: true });
   await batch.commit();
+  // As in a real class chat, every member has a phone: the burst's pushes read their devices.
+  for (let i = 0; phones && i < memberIds.length; i += 400) {
+    const devices = db.batch();
+    for (const uid of memberIds.slice(i, i + 400))
+      devices.set(refs(db).device(uid, "phone"), {
+        uid,
+        token: tokenOf(uid),
+        platform: "android",
+        updatedAt: Timestamp.now(),
+      });
+    await devices.commit();
+  }
   return conversationId;
 }
+
+export const tokenOf = (uid: string) => `token-${uid}`;
 
 export interface BurstResult {
   outcomes: RecordOutcome[];
@@ -42,6 +61,8 @@ export interface BurstResult {
   messages: number;
   receipts: number;
   notices: Record<string, number>;
+  /** Members whose phone was pushed at least once. */
+  pushed: Set<string>;
 }
 
 /** `count` messages from the members in turn; every `redeliverEvery`-th is processed twice. */
@@ -98,5 +119,6 @@ export async function burst(
     messages: messages.data().count,
     receipts: receipts.data().count,
     notices: Object.fromEntries(notices),
+    pushed: new Set(push.tokensSent().map((token) => token.replace(/^token-/, ""))),
   };
 }

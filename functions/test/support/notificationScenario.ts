@@ -29,7 +29,7 @@ export async function seedMember(db: Firestore, setup: MemberSetup = {}): Promis
     });
   }
   (setup.tokens ?? []).forEach((token, i) => {
-    batch.set(db.doc(paths.device(uid, `device-${i}`)), { token, platform: "web", updatedAt: Timestamp.now() });
+    batch.set(db.doc(paths.device(uid, `device-${i}`)), { uid, token, platform: "web", updatedAt: Timestamp.now() });
   });
   await batch.commit();
   return uid;

@@ -99,7 +99,7 @@ export function savePreferences(
 }
 
 export function saveDevice(uid: string, deviceId: string, token: string): Promise<void> {
-  return setDoc(doc(db, paths.device(uid, deviceId)), { token, platform: "web", updatedAt: serverTimestamp() });
+  return setDoc(doc(db, paths.device(uid, deviceId)), { uid, token, platform: "web", updatedAt: serverTimestamp() });
 }
 
 export const deleteDevice = (uid: string, deviceId: string) => deleteDoc(doc(db, paths.device(uid, deviceId)));
