@@ -121,7 +121,10 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
     onDeletion: "delete",
   },
   serverKey: { holds: "Server secrets.", uidInPath: false, uidFields: [], exported: false, onDeletion: "none" },
-  candidateQueueState: owned("When your Discover queue was last rebuilt.", false),
+  candidateQueueState: owned(
+    "When your Discover queue was last rebuilt, and whether you could use Discover then (what your profile lacked, hidden, disabled).",
+    false,
+  ),
 
   // ---- Messaging
   conversation: {
