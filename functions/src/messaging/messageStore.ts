@@ -11,7 +11,7 @@
  * instance) fails that commit as a whole; the group is then applied one message at a time, so
  * each message is applied exactly once and the redelivery is a no-op. Pushes follow the commit,
  * at most once, outside the queue: the next group commits while the last one's pushes go out.
- * Members' wishes and devices are read once per burst (BurstRecipients), not once per group
+ * Members' wishes and devices are read once per burst (`burstRecipients`), not once per group
  * (ADR 0007, ADR 0014).
  */
 import { FieldValue, Timestamp, type FieldPath, type Firestore, type Transaction } from "firebase-admin/firestore";
