@@ -18,7 +18,6 @@ import { FieldValue, Timestamp, type FieldPath, type Firestore, type Transaction
 import { MESSAGE_EVIDENCE_DAYS, type DeleteMessageResponse, type Message } from "../model/index.js";
 import {
   burstRecipients,
-  getAllChunked,
   prepareCollapsingNotice,
   type DeliveryOptions,
   type RecipientSource,
@@ -29,7 +28,7 @@ import { GRPC, grpcCode } from "../shared/transactions.js";
 import { unreadField } from "./conversationStore.js";
 import { ConversationQueue } from "./conversationQueue.js";
 import { messageNotice, planBatch, previewOf, type DeliveryPlan, type IncomingMessage } from "./delivery.js";
-import { dataOrAbsent } from "../shared/firestore.js";
+import { dataOrAbsent, readAll } from "../shared/firestore.js";
 
 export type RecordOutcome =
   { status: "applied"; plan: DeliveryPlan } | { status: "duplicate" } | { status: "skipped"; reason: string };
@@ -170,11 +169,11 @@ async function commitGroup(
   const [conversationSnap, membersSnap, receipts, senders] = await Promise.all([
     refs(db).conversation(conversationId).get(),
     refs(db).conversationMembers(conversationId).get(),
-    getAllChunked(
+    readAll(
       db,
       messages.map((m) => refs(db).messageReceipt(conversationId, m.messageId)),
     ),
-    getAllChunked(
+    readAll(
       db,
       senderIds.map((uid) => refs(db).user(uid)),
     ),

@@ -4,4 +4,4 @@
  */
 export { prepareCollapsingNotice, type CollapsingNotice } from "./collapsingStore.js";
 export { deliverToMany, notifyMany, type BatchWrite, type DeliveryOptions } from "./inboxStore.js";
-export { burstRecipients, getAllChunked, type RecipientSource } from "./recipientStore.js";
+export { burstRecipients, type RecipientSource } from "./recipientStore.js";
