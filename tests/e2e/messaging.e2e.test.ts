@@ -46,7 +46,7 @@ async function matchedWithHistory(a: string, b: string): Promise<string> {
   for (let i = 1; i <= HISTORY; i++) {
     const messageId = `history-${String(i).padStart(2, "0")}`;
     const batch = db.batch();
-    batch.set(db.doc(paths.messageReceipt(id, messageId)), { senderId: a, counted: [] });
+    batch.set(db.doc(paths.messageReceipt(id, messageId)), { senderId: a });
     batch.set(db.doc(paths.message(id, messageId)), {
       senderId: i % 2 ? a : b,
       text: `Old message ${i}`,

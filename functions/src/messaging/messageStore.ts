@@ -3,22 +3,22 @@
  *
  * Unread counts under a burst: every message bumps counters on its one conversation document, and
  * a class chat's message refreshes hundreds of members' notices. One commit per message queues a
- * burst on that document, so the messages of a conversation that arrive while an earlier group is
- * being applied wait and are applied together (ConversationQueue): one commit creates each
- * message's receipt, adds each member's count over the whole group, moves the preview to the
- * newest and refreshes every told member's collapsing notice once, counting all the messages it
- * stands for. A receipt already there (a redelivered event, applied earlier or by another
- * instance) fails that commit as a whole; the group is then applied one message at a time, so
- * each message is applied exactly once and the redelivery is a no-op. Pushes follow the commit,
- * at most once, outside the queue: the next group commits while the last one's pushes go out.
- * Members' wishes and devices are read once per burst (`burstRecipients`), not once per group
- * (ADR 0007, ADR 0014).
+ * burst on that document, so a conversation's messages are applied in groups (ConversationQueue):
+ * a group reads the conversation and its members, takes in every message that arrived meanwhile,
+ * and one commit creates each message's receipt, adds each member's count over the whole group,
+ * moves the preview to the newest and refreshes every told member's collapsing notice once,
+ * counting all the messages it stands for. A receipt already there (a redelivered event, applied
+ * earlier or by another instance) fails that commit as a whole; the group's receipts are then
+ * read and the rest committed, so each message is applied exactly once and the redelivery is a
+ * no-op. Members' wishes and devices are read once per burst, and pushes, at most once, wait for
+ * the burst's last commit (ADR 0007, ADR 0014).
  */
 import { FieldValue, Timestamp, type FieldPath, type Firestore, type Transaction } from "firebase-admin/firestore";
-import { MESSAGE_EVIDENCE_DAYS, type DeleteMessageResponse, type Message } from "../model/index.js";
+import { MESSAGE_EVIDENCE_DAYS, type Conversation, type DeleteMessageResponse, type Message } from "../model/index.js";
 import {
   burstRecipients,
   prepareCollapsingNotice,
+  type CollapsingNotice,
   type DeliveryOptions,
   type RecipientSource,
 } from "../notifications/index.js";
@@ -42,22 +42,34 @@ interface Queued {
 const sameDelivery = (a: Queued, b: Queued) =>
   a.options.push === b.options.push && a.options.now === b.options.now && a.options.appUrl === b.options.appUrl;
 
-/** A group's outcome for one caller, and its pushes, which go out after the queue moved on. */
+/** A group's outcome for one caller, and its pushes, which go out when the burst is over. */
 interface Applied {
   outcome: RecordOutcome;
   pushed: Promise<void>;
 }
 
 /**
- * Wishes and devices read during a conversation's burst, kept until its queue is idle. A member
- * who turns push off in the middle of a burst may still get that burst's pushes; a burst that
- * lasts longer than this reads them again.
+ * How long a conversation's burst keeps what it read and holds its pushes. A member who turns push
+ * off in the middle of a burst may still get that burst's pushes; a chat busy for longer than this
+ * reads its members again and sends what it held.
  */
-const BURST_RECIPIENTS_MAX_AGE_MS = 10_000;
+const BURST_MAX_AGE_MS = 10_000;
+
+/**
+ * A conversation's burst: the messages that keep its queue busy. Members' wishes and devices are
+ * read once for all of them, and each group's pushes are held until the queue is idle: reading a
+ * class chat's devices beside the next group's commit slowed that commit by more than it saved,
+ * and a push waiting for the burst's last commit costs a member nothing (ADR 0014).
+ */
+interface Burst {
+  recipients: RecipientSource;
+  sinceMs: number;
+  held: (() => void)[];
+}
 
 interface Messaging {
   queue: ConversationQueue<string, Queued, Applied>;
-  bursts: Map<string, { recipients: RecipientSource; sinceMs: number }>;
+  bursts: Map<string, Burst>;
 }
 
 /** One queue per database: tests talk to several (one that fails on purpose, for instance). */
@@ -68,9 +80,13 @@ function messagingOf(db: Firestore): Messaging {
   if (!messaging) {
     const bursts: Messaging["bursts"] = new Map();
     const queue = new ConversationQueue<string, Queued, Applied>(
-      (conversationId, items) => applyGroup(db, conversationId, items, recipientsOf(db, bursts, conversationId)),
+      (conversationId, items, join) => applyGroup(db, conversationId, items, join, burstOf(db, bursts, conversationId)),
       sameDelivery,
-      (conversationId) => bursts.delete(conversationId),
+      (conversationId) => {
+        const burst = bursts.get(conversationId);
+        bursts.delete(conversationId);
+        if (burst) sendHeld(burst);
+      },
     );
     messaging = { queue, bursts };
     perDatabase.set(db, messaging);
@@ -78,13 +94,29 @@ function messagingOf(db: Firestore): Messaging {
   return messaging;
 }
 
-function recipientsOf(db: Firestore, bursts: Messaging["bursts"], conversationId: string): RecipientSource {
+function burstOf(db: Firestore, bursts: Messaging["bursts"], conversationId: string): Burst {
   const nowMs = Date.now();
   const current = bursts.get(conversationId);
-  if (current && nowMs - current.sinceMs < BURST_RECIPIENTS_MAX_AGE_MS) return current.recipients;
-  const recipients = burstRecipients(db);
-  bursts.set(conversationId, { recipients, sinceMs: nowMs });
-  return recipients;
+  if (current && nowMs - current.sinceMs < BURST_MAX_AGE_MS) return current;
+  if (current) sendHeld(current);
+  const burst: Burst = { recipients: burstRecipients(db), sinceMs: nowMs, held: [] };
+  bursts.set(conversationId, burst);
+  return burst;
+}
+
+/** Holds a group's pushes until its burst is over; settles once they were sent. */
+function holdPushes(burst: Burst, notices: readonly CollapsingNotice[]): Promise<void> {
+  if (notices.length === 0) return NOTHING_TO_PUSH;
+  return new Promise<void>((resolve, reject) => {
+    burst.held.push(() => {
+      Promise.all(notices.map((n) => n.push())).then(() => resolve(), reject);
+    });
+  });
+}
+
+function sendHeld(burst: Burst): void {
+  const held = burst.held.splice(0);
+  for (const send of held) send();
 }
 
 /**
@@ -108,46 +140,69 @@ export async function recordMessage(
 }
 
 /**
- * Applies a group of one conversation's messages in one commit. A message queued twice (two
+ * Applies a group of one conversation's messages in one commit. The conversation and its members
+ * are read first; messages that arrived meanwhile `join` the group. A message queued twice (two
  * deliveries of one event in this process) is applied for the first and a duplicate for the rest.
+ *
+ * Receipts are not read first: a receipt already there (a redelivered event) fails the commit as
+ * a whole, and only then are the group's receipts read and the others committed together. A burst
+ * does not read 200 receipts for the sake of a rare redelivery.
  */
 async function applyGroup(
   db: Firestore,
   conversationId: string,
-  items: readonly Queued[],
-  recipients: RecipientSource,
+  given: readonly Queued[],
+  join: () => readonly Queued[],
+  burst: Burst,
 ): Promise<Applied[]> {
+  const { recipients } = burst;
+  const state = await readConversation(db, conversationId, given, recipients);
+  const items = [...given, ...join()];
   const firstIndex = new Map<string, number>();
   items.forEach((item, i) => {
     if (!firstIndex.has(item.message.messageId)) firstIndex.set(item.message.messageId, i);
   });
-  const unique = [...firstIndex.values()].map((i) => items[i] as Queued);
-  const options = unique[0]?.options ?? {};
+  const unique = [...firstIndex.values()].map((i) => (items[i] as Queued).message);
+  const options = items[0]?.options ?? {};
   const byId = new Map<string, RecordOutcome>();
-  const pushes: Promise<void>[] = [];
-  const commit = async (messages: IncomingMessage[]) => {
-    const committed = await commitGroup(db, conversationId, messages, options, recipients);
+  const notices: CollapsingNotice[] = [];
+  const commit = async (messages: readonly IncomingMessage[]) => {
+    if (!state) {
+      for (const m of messages) byId.set(m.messageId, { status: "skipped", reason: "no conversation" });
+      return;
+    }
+    const committed = await commitGroup(db, state, messages, options, recipients);
     for (const [id, outcome] of committed.outcomes) byId.set(id, outcome);
-    // Handled here at once: a push may fail while a later commit of this group is in flight.
-    committed.pushed.catch(() => undefined);
-    pushes.push(committed.pushed);
+    notices.push(...committed.notices);
   };
   try {
-    await commit(unique.map((u) => u.message));
+    await commit(unique);
   } catch (error) {
     if (grpcCode(error) !== GRPC.ALREADY_EXISTS) throw error;
-    // Another delivery applied one of them between our read of the receipts and our commit: one
-    // at a time, each either commits or finds its receipt.
-    for (const u of unique) {
-      await commit([u.message]).catch((e: unknown) => {
-        if (grpcCode(e) === GRPC.ALREADY_EXISTS) byId.set(u.message.messageId, DUPLICATE);
-        else throw e;
-      });
-    }
+    // Some were applied before: the others are committed together.
+    const receipts = await readAll(
+      db,
+      unique.map((m) => refs(db).messageReceipt(conversationId, m.messageId)),
+    );
+    const fresh = unique.filter((m, i) => {
+      if (receipts[i]?.exists) byId.set(m.messageId, DUPLICATE);
+      return !receipts[i]?.exists;
+    });
+    await commit(fresh).catch(async (e: unknown) => {
+      if (grpcCode(e) !== GRPC.ALREADY_EXISTS) throw e;
+      // Another delivery applied one of them since the receipts were read: one at a time, each
+      // either commits or finds its receipt.
+      for (const m of fresh) {
+        await commit([m]).catch((again: unknown) => {
+          if (grpcCode(again) === GRPC.ALREADY_EXISTS) byId.set(m.messageId, DUPLICATE);
+          else throw again;
+        });
+      }
+    });
   }
   // Every caller of the group waits for all of its pushes: a failed push fails the group's
   // triggers, whose redeliveries find every receipt and push nothing twice.
-  const pushed = Promise.all(pushes).then(() => undefined);
+  const pushed = holdPushes(burst, notices);
   pushed.catch(() => undefined);
   return items.map((item, i) => ({
     outcome: firstIndex.get(item.message.messageId) === i ? (byId.get(item.message.messageId) ?? DUPLICATE) : DUPLICATE,
@@ -158,43 +213,55 @@ async function applyGroup(
 const DUPLICATE: RecordOutcome = { status: "duplicate" };
 const NOTHING_TO_PUSH = Promise.resolve();
 
-async function commitGroup(
+interface ConversationState {
+  conversationId: string;
+  conversation: Conversation;
+  members: Map<string, { muted: boolean; lastReadAtMs: number | null }>;
+}
+
+/**
+ * The conversation and its members, or null when the conversation is gone. Who may be told is
+ * known from the conversation alone: their wishes (a class chat's first read of 500 members) load
+ * while the members are still being read.
+ */
+async function readConversation(
   db: Firestore,
   conversationId: string,
-  messages: readonly IncomingMessage[],
-  options: DeliveryOptions,
+  given: readonly Queued[],
   recipients: RecipientSource,
-): Promise<{ outcomes: Map<string, RecordOutcome>; pushed: Promise<void> }> {
-  const senderIds = [...new Set(messages.map((m) => m.senderId))];
-  const [conversationSnap, membersSnap, receipts, senders] = await Promise.all([
-    refs(db).conversation(conversationId).get(),
+): Promise<ConversationState | null> {
+  const senders = new Set(given.map((item) => item.message.senderId));
+  const [conversationSnap, membersSnap] = await Promise.all([
+    refs(db)
+      .conversation(conversationId)
+      .get()
+      .then((snap) => {
+        const memberIds = dataOrAbsent(snap)?.memberIds ?? [];
+        recipients.wishes(memberIds.filter((uid) => !senders.has(uid))).catch(() => undefined);
+        return snap;
+      }),
     refs(db).conversationMembers(conversationId).get(),
-    readAll(
-      db,
-      messages.map((m) => refs(db).messageReceipt(conversationId, m.messageId)),
-    ),
-    readAll(
-      db,
-      senderIds.map((uid) => refs(db).user(uid)),
-    ),
   ]);
-  const outcomes = new Map<string, RecordOutcome>();
   const conversation = dataOrAbsent(conversationSnap);
-  if (!conversation) {
-    for (const m of messages) outcomes.set(m.messageId, { status: "skipped", reason: "no conversation" });
-    return { outcomes, pushed: NOTHING_TO_PUSH };
-  }
-  // A receipt read here is a message applied before: skipped without touching the batch.
-  const fresh = messages.filter((_m, i) => !receipts[i]?.exists);
-  for (const m of messages) if (!fresh.includes(m)) outcomes.set(m.messageId, DUPLICATE);
-  if (fresh.length === 0) return { outcomes, pushed: NOTHING_TO_PUSH };
-
+  if (!conversation) return null;
   const members = new Map(
     membersSnap.docs.flatMap((doc) => {
       const member = dataOrAbsent(doc);
       return member ? [[doc.id, { muted: member.muted, lastReadAtMs: member.lastReadAt?.toMillis() ?? null }]] : [];
     }),
   );
+  return { conversationId, conversation, members };
+}
+
+async function commitGroup(
+  db: Firestore,
+  { conversationId, conversation, members }: ConversationState,
+  fresh: readonly IncomingMessage[],
+  options: DeliveryOptions,
+  recipients: RecipientSource,
+): Promise<{ outcomes: Map<string, RecordOutcome>; notices: CollapsingNotice[] }> {
+  const outcomes = new Map<string, RecordOutcome>();
+  if (fresh.length === 0) return { outcomes, notices: [] };
   const plan = planBatch(
     fresh,
     {
@@ -205,11 +272,18 @@ async function commitGroup(
     },
     members,
   );
+  // Only the messages a notice shows need their sender's name: in a burst, one or two of the group.
+  const told = [...plan.notices.values()];
+  const namedIds = [...new Set(told.map(({ message }) => message.senderId))];
+  const named = await readAll(
+    db,
+    namedIds.map((uid) => refs(db).user(uid)),
+  );
   const senderNames = new Map(
-    senderIds.map((uid, i) => [uid, dataOrAbsent(senders[i])?.displayName ?? "A member"] as const),
+    namedIds.map((uid, i) => [uid, dataOrAbsent(named[i])?.displayName ?? "A member"] as const),
   );
   const notices = await Promise.all(
-    [...plan.notices.values()].map(({ message, counts }) =>
+    told.map(({ message, counts }) =>
       prepareCollapsingNotice(
         db,
         [...counts.keys()],
@@ -222,10 +296,9 @@ async function commitGroup(
   );
 
   const batch = db.batch();
-  fresh.forEach((m, i) =>
+  fresh.forEach((m) =>
     batch.create(refs(db).messageReceipt(conversationId, m.messageId), {
       senderId: m.senderId,
-      counted: plan.plans[i]?.unread ?? [],
       appliedAt: FieldValue.serverTimestamp(),
     }),
   );
@@ -251,7 +324,7 @@ async function commitGroup(
     const own = plan.plans[i];
     if (own) outcomes.set(m.messageId, { status: "applied", plan: own });
   });
-  return { outcomes, pushed: Promise.all(notices.map((n) => n.push())).then(() => undefined) };
+  return { outcomes, notices };
 }
 
 /**

@@ -34,8 +34,9 @@ export interface CollapsingNotice {
  * caller that coalesced several messages into one commit); 1 when absent. `recipients` is where
  * wishes and devices come from (a caller in a burst passes one that remembers them).
  *
- * The in-app writes wait only for the wishes. Devices are read at the same time, for the members
- * whose wishes allow a push now, and awaited by `push`: the caller's commit never waits for them.
+ * The in-app writes wait only for the wishes. Devices are read by `push`, after the caller's
+ * commit, for the members whose wishes allow a push now: read beside the commit, a class chat's
+ * device queries slowed it by more than they saved (ADR 0014).
  */
 export async function prepareCollapsingNotice(
   db: Firestore,
@@ -66,13 +67,11 @@ export async function prepareCollapsingNotice(
     );
   // A held message push would be stale by morning: collapsing notices push now or never.
   const mayPush = planned.filter((m) => m.plan.push.kind === "send").map((m) => m.uid);
-  const devices = mayPush.length > 0 ? recipients.devices(mayPush) : Promise.resolve(new Map<string, MemberDevice[]>());
-  // Settled by push(); a caller whose commit failed never calls it, and that is not an error here.
-  devices.catch(() => undefined);
   return {
     inApp,
     push: async () => {
-      const found = await devices;
+      if (mayPush.length === 0) return;
+      const found = await recipients.devices(mayPush);
       const pushTo = new Map<string, readonly MemberDevice[]>(
         mayPush.flatMap((uid) => {
           const own = found.get(uid) ?? [];

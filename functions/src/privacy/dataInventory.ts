@@ -145,7 +145,8 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
   },
   conversationMember: owned("Your state in a chat: read position, mute, typing."),
   messageReceipt: {
-    holds: "Which unread counts a message raised.",
+    holds:
+      "That a message was applied once, and who sent it. Receipts written before December 2026 also list whose unread count it raised; they expire within 30 days.",
     uidInPath: false,
     uidFields: ["senderId", "counted"],
     exported: false,

@@ -246,7 +246,10 @@ const treatConversations: Treat = async (db, uid, page) =>
 const treatMessages: Treat = async (db, _uid, page) =>
   updateAll(db, page, () => ({ senderId: DELETED_MEMBER_ID, text: "", deleted: true }));
 
-/** Receipts of others' messages that counted them: the uid comes out of the list. */
+/**
+ * Receipts of others' messages that counted them: the uid comes out of the list. Only receipts
+ * written before the list was dropped (ADR 0014) have one, and retention deletes those by 30 days.
+ */
 const treatCountedReceipts: Treat = async (db, uid, page) =>
   updateAll(db, page, () => ({ counted: FieldValue.arrayRemove(uid) }));
 

@@ -106,6 +106,7 @@ export const MEMBER_DOCUMENT_SOURCES: readonly MemberDocumentSource[] = [
   group("message", "own", collections.messages, "senderId"),
   group("conversationMember", "own", "members", "uid"),
   group("messageReceipt", "own", collections.messageReceipts, "senderId"),
+  // Receipts no longer list whom a message counted; older ones do until retention deletes them.
   group("messageReceipt", "about", collections.messageReceipts, "counted", "array-contains"),
   group("messageEvidence", "own", collections.messageEvidence, "senderId"),
 

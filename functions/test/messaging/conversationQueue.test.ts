@@ -21,6 +21,41 @@ describe("ConversationQueue", () => {
     expect(runs).toEqual([["a"], ["x"], ["b", "c", "d"]]);
   });
 
+  it("lets a run take in what arrived since it began, and answers those callers from it", async () => {
+    const runs: string[][] = [];
+    let release: () => void = () => undefined;
+    const reading = new Promise<void>((resolve) => (release = resolve));
+    const queue = new ConversationQueue<string, string, string>(async (_key, items, join) => {
+      await reading;
+      const all = [...items, ...join()];
+      runs.push(all);
+      return all.map((item) => `done ${item}`);
+    });
+
+    const first = queue.add("c1", "a");
+    const later = ["b", "c"].map((item) => queue.add("c1", item));
+    release();
+    expect(await Promise.all([first, ...later])).toEqual(["done a", "done b", "done c"]);
+    // One run: b and c arrived while a's run was reading, and joined it.
+    expect(runs).toEqual([["a", "b", "c"]]);
+    expect(await queue.add("c1", "d")).toBe("done d");
+  });
+
+  it("fails the callers who joined a failed run too", async () => {
+    let release: () => void = () => undefined;
+    const reading = new Promise<void>((resolve) => (release = resolve));
+    const queue = new ConversationQueue<string, string, string>(async (_key, _items, join) => {
+      await reading;
+      join();
+      throw new Error("commit refused");
+    });
+    const first = queue.add("c1", "a");
+    const joined = queue.add("c1", "b");
+    release();
+    await expect(first).rejects.toThrow("commit refused");
+    await expect(joined).rejects.toThrow("commit refused");
+  });
+
   it("fails every caller of a failed run, and keeps serving the next ones", async () => {
     let fail = true;
     const queue = new ConversationQueue<string, string, string>(async (_key, items) => {

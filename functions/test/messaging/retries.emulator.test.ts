@@ -59,6 +59,41 @@ describe("a new message whose trigger fails once and is delivered again", () => 
   );
 });
 
+describe("a message delivered again after it was applied, arriving beside new ones", () => {
+  it("is a duplicate, and the new ones it arrived with are each applied once", async () => {
+    const [ana = "", ben = "", cy = ""] = await Promise.all(
+      ["ana", "ben", "cy"].map((name) => seedMember(db, { tokens: [`late-${name}`] })),
+    );
+    const conversationId = await seedGroup(db, [ana, ben, cy]);
+    const send = async (senderId: string, text: string) => {
+      const messageId = `msg-${randomUUID().slice(0, 8)}`;
+      const data = { senderId, text, createdAt: Timestamp.now() };
+      await db.doc(paths.message(conversationId, messageId)).create(data);
+      return { messageId, message: messageSchema.parse(data) };
+    };
+    const push = new RecordingPushSender();
+    const first = await send(ana, "Run at 7?");
+    expect((await recordMessage(db, conversationId, first.messageId, first.message, { push })).status).toBe("applied");
+    const second = await send(ben, "Yes");
+    const third = await send(cy, "Me too");
+
+    // All three reach one group: its commit meets the first one's receipt and applies the others.
+    const outcomes = await Promise.all(
+      [first, second, third].map((m) => recordMessage(db, conversationId, m.messageId, m.message, { push })),
+    );
+
+    expect(outcomes.map((o) => o.status)).toEqual(["duplicate", "applied", "applied"]);
+    const conversation = (await refs(db).conversation(conversationId).get()).data();
+    expect(conversation?.unreadCounts).toEqual({ [ana]: 2, [ben]: 2, [cy]: 2 });
+    expect(conversation?.lastMessage?.text).toBe("Me too");
+    for (const uid of [ana, ben, cy]) {
+      const notice = (await refs(db).notification(uid, `message-${conversationId}`).get()).data();
+      expect(notice?.count, uid).toBe(2);
+    }
+    expect((await refs(db).messageReceipt(conversationId, "any").parent.count().get()).data().count).toBe(3);
+  });
+});
+
 describe("a class chat sync that fails once and is delivered again", () => {
   it("adds the member once, after a run that created the chat and then failed", async () => {
     const classId = `retry-class-${randomUUID().slice(0, 8)}`;

@@ -79,7 +79,7 @@ const auditLog = (at: Timestamp): AuditLog => ({
   at,
 });
 
-const receipt = (appliedAt: Timestamp): MessageReceipt => ({ senderId: "member-1", counted: ["member-2"], appliedAt });
+const receipt = (appliedAt: Timestamp): MessageReceipt => ({ senderId: "member-1", appliedAt });
 
 /** An export requested `policy`'s period ago, plus or minus a day: it expires when that period ends. */
 function dataExport(requestedAt: Timestamp): DataExport {

@@ -48,13 +48,21 @@ export async function seedGroup(
   return conversationId;
 }
 
+/** How long after the last trigger returned a listener may still be catching up. */
+const SETTLE_GRACE_MS = 10_000;
+
 export const tokenOf = (uid: string) => `token-${uid}`;
 
 export interface BurstResult {
   outcomes: RecordOutcome[];
-  /** Time from the first send to the last trigger body finishing: when counters have settled. */
+  /**
+   * Time from the first send until a listener on the conversation sees every member's count
+   * exact: what a member's badge shows. The in-app notices commit with the counters.
+   */
   settleMs: number;
-  /** Per-message time from its send to its counters being applied. */
+  /** Time from the first send to the last trigger body returning, its pushes sent. */
+  doneMs: number;
+  /** Per-message time from its send to its trigger body returning, its group's pushes sent. */
   perMessageMs: number[];
   expected: Record<string, number>;
   counts: Record<string, number>;
@@ -73,6 +81,21 @@ export async function burst(
   count: number,
   redeliverEvery = 10,
 ): Promise<BurstResult> {
+  const expected = Object.fromEntries(
+    memberIds.map((uid, m) => [
+      uid,
+      count - Array.from({ length: count }, (_, i) => i % memberIds.length === m).filter(Boolean).length,
+    ]),
+  );
+  let stopListening = () => {};
+  const settled = new Promise<number>((resolve, reject) => {
+    stopListening = refs(db)
+      .conversation(conversationId)
+      .onSnapshot((snap) => {
+        const counts = snap.data()?.unreadCounts ?? {};
+        if (memberIds.every((uid) => counts[uid] === expected[uid])) resolve(performance.now());
+      }, reject);
+  });
   // One sender for the whole burst, as one deployed instance has: its messages may share commits.
   const push = new RecordingPushSender();
   const start = performance.now();
@@ -92,7 +115,12 @@ export async function burst(
       return { outcomes, ms: performance.now() - t };
     }),
   );
-  const settleMs = performance.now() - start;
+  const doneMs = performance.now() - start;
+  // Counts that are wrong once every trigger returned never settle: NaN, and the counts say why.
+  const settleMs =
+    (await Promise.race([settled, new Promise<number>((resolve) => setTimeout(() => resolve(NaN), SETTLE_GRACE_MS))])) -
+    start;
+  stopListening();
   const [conversationSnap, messages, receipts, notices] = await Promise.all([
     refs(db).conversation(conversationId).get(),
     refs(db).messages(conversationId).count().get(),
@@ -104,15 +132,10 @@ export async function burst(
       ),
     ),
   ]);
-  const expected = Object.fromEntries(
-    memberIds.map((uid, m) => [
-      uid,
-      count - Array.from({ length: count }, (_, i) => i % memberIds.length === m).filter(Boolean).length,
-    ]),
-  );
   return {
     outcomes: timed.flatMap((t) => t.outcomes),
     settleMs,
+    doneMs,
     perMessageMs: timed.map((t) => t.ms),
     expected,
     counts: conversationSnap.data()?.unreadCounts ?? {},
