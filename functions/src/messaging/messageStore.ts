@@ -26,6 +26,7 @@ import { DomainError } from "../shared/errors.js";
 import { refs } from "../shared/refs.js";
 import { GRPC, grpcCode } from "../shared/transactions.js";
 import { unreadField } from "./conversationStore.js";
+import { onceEach } from "../shared/onceEach.js";
 import { ConversationQueue } from "./conversationQueue.js";
 import { messageNotice, planBatch, previewOf, type DeliveryPlan, type IncomingMessage } from "./delivery.js";
 import { dataOrAbsent, readAll } from "../shared/firestore.js";
@@ -49,20 +50,23 @@ interface Applied {
 }
 
 /**
- * How long a conversation's burst keeps what it read and holds its pushes. A member who turns push
- * off in the middle of a burst may still get that burst's pushes; a chat busy for longer than this
- * reads its members again and sends what it held.
+ * How long a conversation's burst keeps what it read about its members, from its first read. A
+ * member who turns push off, adds a phone or changes their name may see the old choice applied to
+ * that conversation's messages for this long; a chat still busy after it reads its members again.
  */
 const BURST_MAX_AGE_MS = 10_000;
 
 /**
- * A conversation's burst: the messages that keep its queue busy. Members' wishes and devices are
- * read once for all of them, and each group's pushes are held until the queue is idle: reading a
- * class chat's devices beside the next group's commit slowed that commit by more than it saved,
- * and a push waiting for the burst's last commit costs a member nothing (ADR 0014).
+ * A conversation's burst: its messages within BURST_MAX_AGE_MS of the first. Members' wishes and
+ * devices, and senders' names, are read once for all of them: a class chat's 200 messages would
+ * otherwise read 500 members' wishes per group, and a lively direct chat the same few documents
+ * for every message. Each group's pushes are held until the queue is idle: reading a class chat's
+ * devices beside the next group's commit slowed that commit by more than it saved, and a push
+ * waiting for the burst's last commit costs a member nothing (ADR 0014).
  */
 interface Burst {
   recipients: RecipientSource;
+  names: (uids: readonly string[]) => Promise<Map<string, string>>;
   sinceMs: number;
   held: (() => void)[];
 }
@@ -84,7 +88,6 @@ function messagingOf(db: Firestore): Messaging {
       sameDelivery,
       (conversationId) => {
         const burst = bursts.get(conversationId);
-        bursts.delete(conversationId);
         if (burst) sendHeld(burst);
       },
     );
@@ -99,9 +102,24 @@ function burstOf(db: Firestore, bursts: Messaging["bursts"], conversationId: str
   const current = bursts.get(conversationId);
   if (current && nowMs - current.sinceMs < BURST_MAX_AGE_MS) return current;
   if (current) sendHeld(current);
-  const burst: Burst = { recipients: burstRecipients(db), sinceMs: nowMs, held: [] };
+  const burst: Burst = { recipients: burstRecipients(db), names: onceEach(loadNames(db)), sinceMs: nowMs, held: [] };
   bursts.set(conversationId, burst);
+  // Forgotten when it is too old to be used, so an instance's memory follows its live chats. A
+  // queue still busy then has its own reference and sends what it holds when idle.
+  setTimeout(() => {
+    if (bursts.get(conversationId) === burst) bursts.delete(conversationId);
+  }, BURST_MAX_AGE_MS).unref();
   return burst;
+}
+
+function loadNames(db: Firestore) {
+  return async (uids: readonly string[]) => {
+    const users = await readAll(
+      db,
+      uids.map((uid) => refs(db).user(uid)),
+    );
+    return new Map(uids.map((uid, i) => [uid, dataOrAbsent(users[i])?.displayName ?? "A member"] as const));
+  };
 }
 
 /** Holds a group's pushes until its burst is over; settles once they were sent. */
@@ -155,8 +173,7 @@ async function applyGroup(
   join: () => readonly Queued[],
   burst: Burst,
 ): Promise<Applied[]> {
-  const { recipients } = burst;
-  const state = await readConversation(db, conversationId, given, recipients);
+  const state = await readConversation(db, conversationId, given, burst.recipients);
   const items = [...given, ...join()];
   const firstIndex = new Map<string, number>();
   items.forEach((item, i) => {
@@ -171,7 +188,7 @@ async function applyGroup(
       for (const m of messages) byId.set(m.messageId, { status: "skipped", reason: "no conversation" });
       return;
     }
-    const committed = await commitGroup(db, state, messages, options, recipients);
+    const committed = await commitGroup(db, state, messages, options, burst);
     for (const [id, outcome] of committed.outcomes) byId.set(id, outcome);
     notices.push(...committed.notices);
   };
@@ -258,7 +275,7 @@ async function commitGroup(
   { conversationId, conversation, members }: ConversationState,
   fresh: readonly IncomingMessage[],
   options: DeliveryOptions,
-  recipients: RecipientSource,
+  { recipients, names }: Burst,
 ): Promise<{ outcomes: Map<string, RecordOutcome>; notices: CollapsingNotice[] }> {
   const outcomes = new Map<string, RecordOutcome>();
   if (fresh.length === 0) return { outcomes, notices: [] };
@@ -274,14 +291,7 @@ async function commitGroup(
   );
   // Only the messages a notice shows need their sender's name: in a burst, one or two of the group.
   const told = [...plan.notices.values()];
-  const namedIds = [...new Set(told.map(({ message }) => message.senderId))];
-  const named = await readAll(
-    db,
-    namedIds.map((uid) => refs(db).user(uid)),
-  );
-  const senderNames = new Map(
-    namedIds.map((uid, i) => [uid, dataOrAbsent(named[i])?.displayName ?? "A member"] as const),
-  );
+  const senderNames = await names(told.map(({ message }) => message.senderId));
   const notices = await Promise.all(
     told.map(({ message, counts }) =>
       prepareCollapsingNotice(
