@@ -71,6 +71,9 @@ export function previewOf(text: string, max: number = MESSAGE_LIMITS.previewMax)
  * The notice for new messages in a conversation. Its id is the conversation's, so a burst
  * collapses into one line per conversation that always shows the latest message.
  */
+/** A conversation's one collapsing notice per member. */
+export const messageNoticeId = (conversationId: string) => `message-${conversationId}`;
+
 export function messageNotice(
   message: IncomingMessage,
   conversation: Pick<ConversationView, "type" | "title">,
@@ -78,7 +81,7 @@ export function messageNotice(
 ): NoticeDraft {
   const group = conversation.type === "group";
   return {
-    id: `message-${message.conversationId}`,
+    id: messageNoticeId(message.conversationId),
     type: "message",
     title: group ? `New messages in ${conversation.title ?? "your group"}` : `New message from ${senderName}`,
     body: group ? `${senderName}: ${previewOf(message.text)}` : previewOf(message.text),

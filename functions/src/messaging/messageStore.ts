@@ -17,6 +17,7 @@ import { FieldValue, Timestamp, type FieldPath, type Firestore, type Transaction
 import { MESSAGE_EVIDENCE_DAYS, type Conversation, type DeleteMessageResponse, type Message } from "../model/index.js";
 import {
   burstRecipients,
+  markCollapsingNoticeSeen,
   prepareCollapsingNotice,
   type CollapsingNotice,
   type DeliveryOptions,
@@ -28,7 +29,14 @@ import { GRPC, grpcCode } from "../shared/transactions.js";
 import { unreadField } from "./conversationStore.js";
 import { onceEach } from "../shared/onceEach.js";
 import { ConversationQueue } from "./conversationQueue.js";
-import { messageNotice, planBatch, previewOf, type DeliveryPlan, type IncomingMessage } from "./delivery.js";
+import {
+  messageNotice,
+  messageNoticeId,
+  planBatch,
+  previewOf,
+  type DeliveryPlan,
+  type IncomingMessage,
+} from "./delivery.js";
 import { dataOrAbsent, readAll } from "../shared/firestore.js";
 
 export type RecordOutcome =
@@ -338,11 +346,14 @@ async function commitGroup(
 }
 
 /**
- * A member's read mark moved forward: their unread count for the conversation is zero again.
- * Called from the trigger on their member document; unreadCounts itself is server-owned.
+ * A member's read mark moved forward: their unread count for the conversation is zero again, and
+ * the conversation's notice in their notification centre is read, unless a newer message
+ * refreshed it. Called from the trigger on their member document; unreadCounts itself is
+ * server-owned.
  */
-export async function resetUnread(db: Firestore, conversationId: string, uid: string): Promise<void> {
+export async function resetUnread(db: Firestore, conversationId: string, uid: string, readAtMs: number): Promise<void> {
   await refs(db).conversation(conversationId).update(unreadField(uid), 0);
+  await markCollapsingNoticeSeen(db, uid, messageNoticeId(conversationId), readAtMs);
 }
 
 /**

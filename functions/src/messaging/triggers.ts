@@ -1,7 +1,7 @@
 /**
  * Messaging's reactions to documents: a new message updates counters, the preview and notices; a
- * moved read mark clears the reader's count; an RSVP change moves the member in or out of the
- * class chat; a cancelled class closes its chat. Each retries after a failure (shared/triggers.ts)
+ * moved read mark clears the reader's count and marks their notice of the chat read; an RSVP
+ * change moves the member in or out of the class chat; a cancelled class closes its chat. Each retries after a failure (shared/triggers.ts)
  * and is idempotent (see the stores), as Firestore delivers events at least once and in any order.
  */
 import { onDocumentCreated, onDocumentUpdated, onDocumentWritten } from "firebase-functions/firestore";
@@ -34,7 +34,7 @@ export const onConversationMemberUpdated = onDocumentUpdated(
     const readAfter = after.lastReadAt?.toMillis() ?? 0;
     // Typing and mute changes land here too; only a read mark that moved forward clears the count.
     if (readAfter > readBefore && !after.left) {
-      await resetUnread(db(), event.params.conversationId, event.params.uid);
+      await resetUnread(db(), event.params.conversationId, event.params.uid, readAfter);
     }
   }),
 );

@@ -4,7 +4,9 @@
  */
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { noticeLinkPath, type NoticeDraft } from "../model/index.js";
+import { dataOrAbsent } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
+import { GRPC, grpcCode } from "../shared/transactions.js";
 import { noticeDocument, resolveOptions, type BatchWrite, type DeliveryOptions } from "./inboxStore.js";
 import { planDelivery } from "./preferences.js";
 import { sendPush, type MemberDevice } from "./pushStore.js";
@@ -82,4 +84,29 @@ export async function prepareCollapsingNotice(
       await sendPush(db, deps.push, draft, new URL(noticeLinkPath(draft.data), deps.appUrl).toString(), pushTo);
     },
   };
+}
+
+/**
+ * The member has seen everything a collapsing notice stands for (they read the conversation up to
+ * `seenAtMs`): it is marked read, and its count starts again at the next message. A notice
+ * refreshed after that moment stands for something newer and stays unread; so does one refreshed
+ * while this runs (the update is guarded by the time it was read at). Says whether it changed.
+ */
+export async function markCollapsingNoticeSeen(
+  db: Firestore,
+  uid: string,
+  noticeId: string,
+  seenAtMs: number,
+): Promise<boolean> {
+  const ref = refs(db).notification(uid, noticeId);
+  const snap = await ref.get();
+  const notice = dataOrAbsent(snap);
+  if (!notice || notice.read || notice.createdAt.toMillis() > seenAtMs) return false;
+  try {
+    await ref.update({ read: true, count: FieldValue.delete() }, { lastUpdateTime: snap.updateTime! });
+    return true;
+  } catch (error) {
+    if (grpcCode(error) === GRPC.FAILED_PRECONDITION) return false;
+    throw error;
+  }
 }

@@ -112,7 +112,20 @@ describe("sending in a direct conversation (through the rules and the message tr
     },
   );
 
-  it("clears the reader's count when they mark the conversation read", async () => {
+  it("clears the reader's count and marks their notice of the chat read when they read it", async () => {
+    await updateDoc(doc(alice.db, paths.conversationMember(id, alice.uid)), { lastReadAt: serverTimestamp() });
+    await unreadOf(id, alice.uid, 0);
+    const seen = await waitForDoc(paths.notification(alice.uid, `message-${id}`), (d) =>
+      d?.["read"] === true ? d : undefined,
+    );
+    // The next message starts the notice's count again.
+    expect(seen["count"]).toBeUndefined();
+    await send(bob, id, "See you at the bridge");
+    const fresh = await waitForDoc(paths.notification(alice.uid, `message-${id}`), (d) =>
+      d?.["read"] === false ? d : undefined,
+    );
+    expect(fresh["count"]).toBe(1);
+    expect(fresh["body"]).toBe("See you at the bridge");
     await updateDoc(doc(alice.db, paths.conversationMember(id, alice.uid)), { lastReadAt: serverTimestamp() });
     await unreadOf(id, alice.uid, 0);
   });
