@@ -281,14 +281,14 @@ async function readConversation(
 async function commitGroup(
   db: Firestore,
   { conversationId, conversation, members }: ConversationState,
-  fresh: readonly IncomingMessage[],
+  messages: readonly IncomingMessage[],
   options: DeliveryOptions,
   { recipients, names }: Burst,
 ): Promise<{ outcomes: Map<string, RecordOutcome>; notices: CollapsingNotice[] }> {
   const outcomes = new Map<string, RecordOutcome>();
-  if (fresh.length === 0) return { outcomes, notices: [] };
+  if (messages.length === 0) return { outcomes, notices: [] };
   const plan = planBatch(
-    fresh,
+    messages,
     {
       type: conversation.type,
       title: conversation.title,
@@ -314,7 +314,7 @@ async function commitGroup(
   );
 
   const batch = db.batch();
-  fresh.forEach((m) =>
+  messages.forEach((m) =>
     batch.create(refs(db).messageReceipt(conversationId, m.messageId), {
       senderId: m.senderId,
       appliedAt: FieldValue.serverTimestamp(),
@@ -338,7 +338,7 @@ async function commitGroup(
   // field transforms per document, not 500 writes (each counter here is one transform).
   for (const notice of notices) for (const write of notice.inApp) write(batch);
   await batch.commit();
-  fresh.forEach((m, i) => {
+  messages.forEach((m, i) => {
     const own = plan.plans[i];
     if (own) outcomes.set(m.messageId, { status: "applied", plan: own });
   });
