@@ -68,3 +68,7 @@ export {
 } from "./privacy/callables.js";
 export { buildRequestedDataExport } from "./privacy/triggers.js";
 export { applyRetentionPolicies, processAccountDeletions } from "./privacy/scheduled.js";
+
+// ---- Social
+export { changeConnection } from "./social/callables.js";
+export { onBlockCreatedForSocial } from "./social/triggers.js";

@@ -277,6 +277,39 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
       ],
     },
   },
+  {
+    where: "web/src/social/socialStore.ts: a member's friends and friend requests, newest first",
+    index: {
+      collectionGroup: "connections",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "friend", order: "ASCENDING" },
+        { fieldPath: "updatedAt", order: "DESCENDING" },
+      ],
+    },
+  },
+  {
+    where: "web/src/social/socialStore.ts: a member's follows and follow requests, newest first",
+    index: {
+      collectionGroup: "connections",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "following", order: "ASCENDING" },
+        { fieldPath: "updatedAt", order: "DESCENDING" },
+      ],
+    },
+  },
+  {
+    where: "web/src/social/socialStore.ts: a member's followers and follower requests, newest first",
+    index: {
+      collectionGroup: "connections",
+      queryScope: "COLLECTION",
+      fields: [
+        { fieldPath: "followedBy", order: "ASCENDING" },
+        { fieldPath: "updatedAt", order: "DESCENDING" },
+      ],
+    },
+  },
 ];
 
 describe("firestore.indexes.json", () => {

@@ -30,6 +30,7 @@ import {
   notificationPreferencesSchema,
   RATE_LIMIT_NAMES,
 } from "../../functions/src/model/index.js";
+import { FRIEND_REQUESTS_FROM, socialSettingsSchema } from "../../functions/src/model/index.js";
 import { readRules } from "./support.js";
 
 /**
@@ -72,6 +73,8 @@ describe("firestore.rules vocabularies equal the catalog", () => {
     ["MATCHING_FACTORS", MATCHING_FACTORS],
     // ---- Limits
     ["RATE_LIMIT_NAMES", RATE_LIMIT_NAMES],
+    // ---- Social
+    ["FRIEND_REQUESTS_FROM", FRIEND_REQUESTS_FROM],
   ];
   it.each(vocabularies)("%s", (name, expected) => {
     // Same items, same order: order matters to nobody, but an exact copy is the easiest to review.
@@ -92,6 +95,7 @@ describe("firestore.rules field lists equal the schemas", () => {
     ["SETTINGS_FIELDS", Object.keys(privateSettingsSchema.shape)],
     ["CLASS_EDIT_FIELDS", Object.keys(classEditSchema.shape)],
     ["CLASS_FIELDS", Object.keys(classSchema.shape)],
+    ["SOCIAL_SETTINGS_FIELDS", Object.keys(socialSettingsSchema.shape)],
   ];
   it.each(fieldLists)("%s", (name, expected) => {
     // Order is irrelevant to a key list; membership is what the rules enforce.

@@ -17,3 +17,4 @@ export * from "./limits.js";
 export * from "./reviews.js";
 export * from "./partnerFeedback.js";
 export * from "./privacy.js";
+export * from "./social.js";

@@ -28,6 +28,8 @@ export const RATE_LIMIT_NAMES = [
   "reviewWrite",
   /** Data exports one member asks for (each reads their whole history). */
   "dataExport",
+  /** Follows and friend requests one member sends (each may notify someone). */
+  "connectionRequest",
 ] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 
@@ -54,6 +56,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = {
   verificationEmail: { max: 5, windowMinutes: HOUR },
   reviewWrite: { max: 30, windowMinutes: DAY },
   dataExport: { max: 3, windowMinutes: DAY },
+  connectionRequest: { max: 100, windowMinutes: DAY },
 };
 
 /**

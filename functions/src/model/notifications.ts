@@ -13,6 +13,8 @@ export const NOTIFICATION_TYPES = [
   "review_prompt",
   /** Your data: an export ready to download, an account deletion scheduled. */
   "privacy",
+  /** Someone followed you, asked to, or sent or accepted a friend request. */
+  "connection",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -77,6 +79,8 @@ export const DEFAULT_CHANNELS: Readonly<Record<NotificationType, ChannelSwitches
   review_prompt: { inApp: true, push: true, email: false },
   // Asked for by the member, and about their whole account: the email is the record they keep.
   privacy: { inApp: true, push: false, email: true },
+  // A person reaching out is worth a buzz; a follower is not worth an email.
+  connection: { inApp: true, push: true, email: false },
 };
 
 /** Minutes after local midnight, 0–1439. */
@@ -212,6 +216,7 @@ export function noticeLinkPath(data: Readonly<Record<string, string>>): string {
   if (data["conversationId"]) return `/messages/${encodeURIComponent(data["conversationId"])}`;
   if (data["pairId"]) return `/matches/${encodeURIComponent(data["pairId"])}`;
   if (data["classId"]) return `/classes/${encodeURIComponent(data["classId"])}`;
+  if (data["personUid"]) return `/people/${encodeURIComponent(data["personUid"])}`;
   if (data["exportId"] || data["deletion"]) return "/settings/privacy";
   return "/notifications";
 }

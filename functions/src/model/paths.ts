@@ -52,6 +52,10 @@ export const collections = {
   // ---- Privacy
   dataExports: "dataExports",
   accountDeletions: "accountDeletions",
+  // ---- Social
+  /** Collection group: every member's connections (a deleted member's mirrors, by `otherUid`). */
+  connections: "connections",
+  socialCounts: "socialCounts",
   // ---- Server secrets (functions only)
   serverKeys: "serverKeys",
 } as const;
@@ -154,6 +158,15 @@ export const paths = {
   dataExportPart: (exportId: string, partId: string) => `dataExports/${exportId}/parts/${partId}`,
   /** A member's pending or running account deletion (functions only). */
   accountDeletion: (uid: string) => `accountDeletions/${uid}`,
+
+  // ---- Social
+  /** How a member stands with each member they are connected to (functions only; the owner reads). */
+  connections: (uid: string) => `users/${uid}/connections`,
+  connection: (uid: string, otherUid: string) => `users/${uid}/connections/${otherUid}`,
+  /** Followers, following and friends, counted exactly (functions only; every member reads). */
+  socialCounts: (uid: string) => `socialCounts/${uid}`,
+  /** Who may follow without approval and send friend requests (owner-written). */
+  socialSettings: (uid: string) => `users/${uid}/private/social`,
 } as const;
 
 export const patterns = {

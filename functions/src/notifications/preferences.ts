@@ -34,6 +34,8 @@ export const QUIET_HOURS_PUSH: Readonly<Record<NotificationType, "wait" | "drop"
   // A rating prompt keeps for days: it can wait for the morning.
   review_prompt: "wait",
   privacy: "wait",
+  // Someone asking to connect can wait for the morning.
+  connection: "wait",
 };
 
 export type PreferencesOrDefaults = Pick<NotificationPreferences, "channels" | "quietHours">;

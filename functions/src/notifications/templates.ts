@@ -107,6 +107,7 @@ const EMAIL_REASON: Readonly<Record<NotificationType, string>> = {
   role_changed: "You get this because account emails are on.",
   review_prompt: "You get this because rating reminder emails are on.",
   privacy: "You get this because you asked for your data or to delete your account.",
+  connection: "You get this because emails about followers and friend requests are on.",
 };
 
 const ACTION_LABEL: Readonly<Record<NotificationType, string>> = {
@@ -119,6 +120,7 @@ const ACTION_LABEL: Readonly<Record<NotificationType, string>> = {
   role_changed: "Open Numina",
   review_prompt: "Rate the class",
   privacy: "Open your data settings",
+  connection: "See who",
 };
 
 /** A notice (match, waitlist promotion, class reminder, cancellation, …) as an email. */
@@ -167,6 +169,7 @@ const TOPIC_LABEL: Readonly<Record<NotificationType, string>> = {
   role_changed: "account changes",
   review_prompt: "rating reminders",
   privacy: "data and account notices",
+  connection: "followers and friend requests",
 };
 
 /** The page the unsubscribe link opens: confirmation, or a note that the link is not valid. */

@@ -45,6 +45,7 @@ export const COLLECTION_PATHS = [
   "devices",
   "reviews",
   "dataExportParts",
+  "connections",
 ] as const satisfies readonly (keyof typeof paths)[];
 
 export type DocumentPathName = Exclude<keyof typeof paths, (typeof COLLECTION_PATHS)[number]>;
@@ -277,4 +278,16 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
       "It drives the deletion; once done it holds only the uid and dates, and goes two hours later, after a " +
       "second pass removes anything a session still signed in wrote meanwhile.",
   },
+
+  // ---- Social
+  connection: {
+    holds: "Whom you follow and who follows you, your friends and friend requests, as each side sees the pair.",
+    uidInPath: true,
+    uidFields: ["otherUid"],
+    exported: true,
+    onDeletion: "delete",
+    why: "Both sides go, and the other members' counts drop by what the pair counted.",
+  },
+  socialCounts: owned("How many followers, follows and friends you have."),
+  socialSettings: owned("Who may follow you without approval, and who may send you friend requests."),
 };

@@ -33,6 +33,7 @@ import {
   type RequestAccountDeletionResponse,
 } from "../model/index.js";
 import { eraseRsvp } from "../classes/index.js";
+import { severConnection } from "../social/index.js";
 import { audit, type Moderator } from "../moderation/index.js";
 import { deliverToMany, type DeliveryOptions } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
@@ -286,6 +287,17 @@ const treatOwnReviews: Treat = async (db, uid, page) => {
   }
 };
 
+/**
+ * Their connections end as a block ends them: both sides of each pair, with the other member's
+ * counts. A pair is found from either side (their own list, or another member's mirror of them).
+ */
+const treatConnections: Treat = async (db, uid, page) => {
+  for (const doc of page) {
+    const ownSide = doc.ref.parent.parent!.id === uid;
+    await severConnection(db, uid, ownSide ? doc.id : doc.ref.parent.parent!.id);
+  }
+};
+
 /** How each source is treated, where its entry's plain treatment (delete, keep) is not enough. */
 function treatmentOf(source: MemberDocumentSource): Treat {
   switch (source.entry) {
@@ -301,6 +313,8 @@ function treatmentOf(source: MemberDocumentSource): Treat {
       return source.side === "about" ? treatCountedReceipts : deleteAll;
     case "messageEvidence":
       return treatEvidence;
+    case "connection":
+      return treatConnections;
     case "review":
       return source.side === "about" ? treatReviewsOfTheirClasses : treatOwnReviews;
     default:

@@ -148,4 +148,10 @@ export const MEMBER_DOCUMENT_SOURCES: readonly MemberDocumentSource[] = [
   query("dataExport", "own", collections.dataExports, "uid"),
   group("dataExportPart", "own", "parts", "uid"),
   docs("accountDeletion", paths.accountDeletion),
+
+  // ---- Social (the counts after the connections: severing a pair counts it down)
+  collection("connection", paths.connections),
+  group("connection", "about", collections.connections, "otherUid"),
+  docs("socialCounts", paths.socialCounts),
+  docs("socialSettings", paths.socialSettings),
 ];

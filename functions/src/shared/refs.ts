@@ -16,6 +16,7 @@ import {
   classReviewSchema,
   classSchema,
   collections,
+  connectionSchema,
   conversationMemberSchema,
   conversationSchema,
   dataExportPartSchema,
@@ -44,6 +45,8 @@ import {
   reportSchema,
   reviewReportSchema,
   serverKeySchema,
+  socialCountsSchema,
+  socialSettingsSchema,
   superLikeQuotaSchema,
   userProfileSchema,
   ratingSummaryId,
@@ -159,6 +162,12 @@ function buildRefs(db: Firestore) {
       typedDoc(db, paths.dataExportPart(exportId, partId), dataExportPartSchema),
     accountDeletions: () => typedCollection(db, collections.accountDeletions, accountDeletionSchema),
     accountDeletion: (uid: string) => typedDoc(db, paths.accountDeletion(uid), accountDeletionSchema),
+
+    // ---- Social
+    connections: (uid: string) => typedCollection(db, paths.connections(uid), connectionSchema),
+    connection: (uid: string, otherUid: string) => typedDoc(db, paths.connection(uid, otherUid), connectionSchema),
+    socialCounts: (uid: string) => typedDoc(db, paths.socialCounts(uid), socialCountsSchema),
+    socialSettings: (uid: string) => typedDoc(db, paths.socialSettings(uid), socialSettingsSchema),
   };
 }
 

@@ -16,6 +16,7 @@ import {
 import { admin, createTestUser, signedInClient } from "../support/emulators.js";
 import { failingAfterCommits, InjectedFault } from "../support/faults.js";
 import { putAction, putMember } from "../support/matchingScenario.js";
+import { changeConnection } from "../../src/social/connectionStore.js";
 
 async function memberWithHistory(label: string) {
   const user = await createTestUser({ label });
@@ -32,6 +33,19 @@ async function memberWithHistory(label: string) {
   });
   return { user, other };
 }
+
+/** A deletion the member asked for, its grace period over. */
+const scheduleDeletionNow = (uid: string) =>
+  admin.db.doc(paths.accountDeletion(uid)).set({
+    status: "scheduled",
+    requestedAt: Timestamp.now(),
+    requestedBy: uid,
+    byAdmin: false,
+    deleteAfter: Timestamp.now(),
+    startedAt: null,
+    deletedAt: null,
+    stepsDone: [],
+  } satisfies AccountDeletion);
 
 const exists = async (path: string) => (await admin.db.doc(path).get()).exists;
 
@@ -75,16 +89,7 @@ describe("an admin's account deletion", () => {
 describe("a deletion interrupted half-way", () => {
   it("resumes after the steps it finished and completes", async () => {
     const { user, other } = await memberWithHistory("resumed");
-    await admin.db.doc(paths.accountDeletion(user.uid)).set({
-      status: "scheduled",
-      requestedAt: Timestamp.now(),
-      requestedBy: user.uid,
-      byAdmin: false,
-      deleteAfter: Timestamp.now(),
-      startedAt: null,
-      deletedAt: null,
-      stepsDone: [],
-    } satisfies AccountDeletion);
+    await scheduleDeletionNow(user.uid);
 
     // The instance dies a few commits in: it has started, and finished some steps but not all.
     const faulty = failingAfterCommits(admin.db, 6);
@@ -106,6 +111,30 @@ describe("a deletion interrupted half-way", () => {
     // Running again changes nothing and fails on nothing; the other member is untouched.
     expect(await runAccountDeletion(admin.db, admin.auth, user.uid, Date.now())).toBe("not-due");
     expect(await exists(paths.user(other.uid))).toBe(true);
+  });
+});
+
+describe("a deleted member's connections", () => {
+  it("end on both sides, and the others' counts drop by exactly what they counted", async () => {
+    const { user, other } = await memberWithHistory("connected");
+    const third = await createTestUser({ label: "connected-third" });
+    await putMember(admin.db, third.uid);
+    const now = Date.now();
+    await changeConnection(admin.db, user.uid, { uid: other.uid, action: "follow" }, now);
+    await changeConnection(admin.db, user.uid, { uid: other.uid, action: "request_friend" }, now);
+    await changeConnection(admin.db, other.uid, { uid: user.uid, action: "accept_friend" }, now);
+    await changeConnection(admin.db, third.uid, { uid: user.uid, action: "follow" }, now);
+    await changeConnection(admin.db, third.uid, { uid: other.uid, action: "follow" }, now);
+    await scheduleDeletionNow(user.uid);
+
+    expect(await runAccountDeletion(admin.db, admin.auth, user.uid, Date.now())).toBe("deleted");
+    expect(await exists(paths.connection(other.uid, user.uid))).toBe(false);
+    expect(await exists(paths.connection(third.uid, user.uid))).toBe(false);
+    expect(await exists(paths.socialCounts(user.uid))).toBe(false);
+    const countsOf = async (uid: string) => (await admin.db.doc(paths.socialCounts(uid)).get()).data();
+    expect(await countsOf(other.uid)).toMatchObject({ followers: 1, following: 0, friends: 0 });
+    expect(await countsOf(third.uid)).toMatchObject({ followers: 0, following: 1, friends: 0 });
+    expect(await exists(paths.connection(third.uid, other.uid))).toBe(true);
   });
 });
 

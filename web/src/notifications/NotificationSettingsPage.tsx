@@ -30,6 +30,7 @@ const TYPE_LABEL: Record<NotificationType, string> = {
   role_changed: "Account role changes",
   review_prompt: "Rate classes you attended",
   privacy: "Your data: exports and account deletion",
+  connection: "Followers and friend requests",
 };
 const CHANNEL_LABEL: Record<NotificationChannel, string> = { inApp: "In app", push: "Push", email: "Email" };
 

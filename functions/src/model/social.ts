@@ -1,0 +1,97 @@
+/**
+ * Social connections: who follows whom, who is friends with whom, and who may ask.
+ *
+ * A pair of members is described twice, once from each side, in `users/{uid}/connections/{otherUid}`:
+ * each member reads only their own side, and every list (friends, followers, following, requests)
+ * is one query on it. Functions write both sides in one transaction, with the counts.
+ */
+import { z } from "zod";
+import { timestampSchema, uidIdSchema, uidSchema } from "./primitives.js";
+
+/** Whether `uid` follows the other member: not at all, asked to (awaiting approval), or yes. */
+export const FOLLOW_STATES = ["none", "requested", "yes"] as const;
+export type FollowState = (typeof FOLLOW_STATES)[number];
+
+/** Friendship from `uid`'s side: a request they sent, one they received, or friends. */
+export const FRIEND_STATES = ["none", "sent", "received", "yes"] as const;
+export type FriendState = (typeof FRIEND_STATES)[number];
+
+/** `users/{uid}/connections/{otherUid}`: functions only; the owner reads it. */
+export const connectionSchema = z.object({
+  /** The other member, as in the path (collection-group queries find a member's mirrors by it). */
+  otherUid: uidSchema,
+  /** uid → other. */
+  following: z.enum(FOLLOW_STATES),
+  /** other → uid. */
+  followedBy: z.enum(FOLLOW_STATES),
+  friend: z.enum(FRIEND_STATES),
+  friendsSince: timestampSchema.nullable(),
+  /** When either side last changed this pair; lists show the newest first. */
+  updatedAt: timestampSchema,
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+/** `socialCounts/{uid}`: exact counts of a member's connections; every signed-in member reads them. */
+export const socialCountsSchema = z.object({
+  followers: z.number().int().min(0),
+  following: z.number().int().min(0),
+  friends: z.number().int().min(0),
+  updatedAt: timestampSchema,
+});
+export type SocialCounts = z.infer<typeof socialCountsSchema>;
+export const EMPTY_SOCIAL_COUNTS = { followers: 0, following: 0, friends: 0 } as const;
+
+/** Who may send a member a friend request: anyone, only members they matched with, nobody. */
+export const FRIEND_REQUESTS_FROM = ["everyone", "matches", "nobody"] as const;
+export type FriendRequestsFrom = (typeof FRIEND_REQUESTS_FROM)[number];
+
+/**
+ * `users/{uid}/private/social`: who may connect with the member (owner-written, checked by the
+ * rules). Absent means DEFAULT_SOCIAL_SETTINGS.
+ */
+export const socialSettingsSchema = z.object({
+  /** New followers wait for the member's approval (friends never need it). */
+  approveFollowers: z.boolean(),
+  friendRequestsFrom: z.enum(FRIEND_REQUESTS_FROM),
+  updatedAt: timestampSchema,
+});
+export type SocialSettings = z.infer<typeof socialSettingsSchema>;
+
+/**
+ * Open by default, as a social fitness app is expected to be: anyone may follow and ask. A member
+ * who wants less turns approval on, or narrows requests to their matches.
+ */
+export const DEFAULT_SOCIAL_SETTINGS = {
+  approveFollowers: false,
+  friendRequestsFrom: "everyone",
+} as const satisfies Omit<SocialSettings, "updatedAt">;
+
+/** What a member can do about another member, from the caller's side. */
+export const CONNECTION_ACTIONS = [
+  "follow",
+  "unfollow",
+  "approve_follower",
+  "remove_follower",
+  "request_friend",
+  "accept_friend",
+  "decline_friend",
+  "cancel_friend_request",
+  "remove_friend",
+] as const;
+export type ConnectionAction = (typeof CONNECTION_ACTIONS)[number];
+
+/** `changeConnection({ uid, action })`. */
+export const changeConnectionRequestSchema = z.object({
+  uid: uidIdSchema,
+  action: z.enum(CONNECTION_ACTIONS),
+});
+export type ChangeConnectionRequest = z.infer<typeof changeConnectionRequestSchema>;
+
+/** How the caller now stands with the member, from the caller's side (as their connection document says). */
+export interface ChangeConnectionResponse {
+  following: FollowState;
+  followedBy: FollowState;
+  friend: FriendState;
+  /** False when the action changed nothing (already following, no request to accept). */
+  changed: boolean;
+}

@@ -1,0 +1,2 @@
+/** The social feature's public module: what other features (account deletion) call. */
+export { severConnection } from "./connectionStore.js";

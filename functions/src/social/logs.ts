@@ -1,0 +1,10 @@
+/** Named log events of the social feature (see shared/logs.ts). */
+import { logger } from "firebase-functions";
+import type { ConnectionAction } from "../model/index.js";
+
+export const log = {
+  connectionChanged: (uid: string, otherUid: string, action: ConnectionAction, changed: boolean) =>
+    logger.info("connection changed", { event: "social.connectionChanged", uid, otherUid, action, changed }),
+  connectionSevered: (uid: string, otherUid: string, cause: "block", severed: boolean) =>
+    logger.info("connection severed", { event: "social.connectionSevered", uid, otherUid, cause, severed }),
+};

@@ -1,0 +1,135 @@
+/**
+ * Social: users/{uid}/connections/{otherUid} and socialCounts/{uid} are written by functions only
+ * (a client could forge a friendship or a follower, or inflate a count); each member reads only
+ * their own connections; counts are public to signed-in members. users/{uid}/private/social is the
+ * owner's, a complete valid document stamped now.
+ */
+import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
+import {
+  collection,
+  collectionGroup,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  query,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  where,
+} from "firebase/firestore";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { collections, paths } from "../../functions/src/model/index.js";
+import { expectAllowed, firestoreAs, firestoreTestEnv, PERSONAS, seed, STALE_TIME, UID } from "./support.js";
+
+let env: RulesTestEnvironment;
+/** alice and bob are friends; each side is stored under its owner. */
+const ALICE_SIDE = paths.connection(UID.owner, UID.otherMember);
+const BOB_SIDE = paths.connection(UID.otherMember, UID.owner);
+const side = (otherUid: string) => ({
+  otherUid,
+  following: "yes",
+  followedBy: "yes",
+  friend: "yes",
+  friendsSince: STALE_TIME,
+  updatedAt: STALE_TIME,
+});
+const COUNTS = { followers: 1, following: 1, friends: 1, updatedAt: STALE_TIME };
+const SETTINGS = paths.socialSettings(UID.owner);
+const validSettings = () => ({ approveFollowers: true, friendRequestsFrom: "matches", updatedAt: serverTimestamp() });
+
+beforeAll(async () => {
+  env = await firestoreTestEnv("social");
+});
+afterAll(async () => {
+  await env.cleanup();
+});
+beforeEach(async () => {
+  await env.clearFirestore();
+  await seed(env, {
+    [ALICE_SIDE]: side(UID.otherMember),
+    [BOB_SIDE]: side(UID.owner),
+    [paths.socialCounts(UID.owner)]: COUNTS,
+    [SETTINGS]: { approveFollowers: false, friendRequestsFrom: "everyone", updatedAt: STALE_TIME },
+  });
+});
+
+describe("connections", () => {
+  it.each(PERSONAS)("get alice's side of her friendship with bob as %s", async (persona) => {
+    await expectAllowed(getDoc(doc(firestoreAs(env, persona), ALICE_SIDE)), persona === "owner");
+  });
+
+  it.each(PERSONAS)("list alice's friends as %s (bob, her friend, included)", async (persona) => {
+    const db = firestoreAs(env, persona);
+    const friends = query(collection(db, paths.connections(UID.owner)), where("friend", "==", "yes"));
+    await expectAllowed(getDocs(friends), persona === "owner");
+  });
+
+  it.each(PERSONAS)("find who is connected to alice across everyone's lists as %s", async (persona) => {
+    const db = firestoreAs(env, persona);
+    const mirrors = query(collectionGroup(db, collections.connections), where("otherUid", "==", UID.owner));
+    await expectAllowed(getDocs(mirrors), false);
+  });
+
+  it.each(PERSONAS)("forge a friendship between alice and ivy, written as %s", async (persona) => {
+    const db = firestoreAs(env, persona);
+    await expectAllowed(
+      setDoc(doc(db, paths.connection(UID.owner, UID.instructor)), {
+        ...side(UID.instructor),
+        friendsSince: serverTimestamp(),
+        updatedAt: serverTimestamp(),
+      }),
+      false,
+    );
+  });
+
+  it.each(PERSONAS)("make bob follow alice from his side, written as %s", async (persona) => {
+    await expectAllowed(updateDoc(doc(firestoreAs(env, persona), BOB_SIDE), { following: "yes" }), false);
+  });
+
+  it.each(PERSONAS)("unfriend by deleting alice's side, as %s", async (persona) => {
+    // Only changeConnection may: deleting one side would leave bob's side and both counts wrong.
+    await expectAllowed(deleteDoc(doc(firestoreAs(env, persona), ALICE_SIDE)), false);
+  });
+});
+
+describe("socialCounts", () => {
+  it.each(PERSONAS)("get alice's counts as %s", async (persona) => {
+    await expectAllowed(getDoc(doc(firestoreAs(env, persona), paths.socialCounts(UID.owner))), persona !== "anonymous");
+  });
+
+  it.each(PERSONAS)("list everyone's counts as %s", async (persona) => {
+    await expectAllowed(getDocs(collection(firestoreAs(env, persona), collections.socialCounts)), false);
+  });
+
+  it.each(PERSONAS)("inflate alice's followers, written as %s", async (persona) => {
+    await expectAllowed(
+      setDoc(doc(firestoreAs(env, persona), paths.socialCounts(UID.owner)), { ...COUNTS, followers: 50_000 }),
+      false,
+    );
+  });
+});
+
+describe("private/social", () => {
+  it.each(PERSONAS)("get alice's social settings as %s", async (persona) => {
+    await expectAllowed(getDoc(doc(firestoreAs(env, persona), SETTINGS)), persona === "owner");
+  });
+
+  it.each(PERSONAS)("save alice's social settings as %s", async (persona) => {
+    await expectAllowed(setDoc(doc(firestoreAs(env, persona), SETTINGS), validSettings()), persona === "owner");
+  });
+
+  it.each(PERSONAS)("reset alice's social settings to the defaults as %s", async (persona) => {
+    await expectAllowed(deleteDoc(doc(firestoreAs(env, persona), SETTINGS)), persona === "owner");
+  });
+
+  it.each([
+    ["an unknown audience", { ...validSettings(), friendRequestsFrom: "friends_of_friends" }],
+    ["approval as a string", { ...validSettings(), approveFollowers: "yes" }],
+    ["a backdated time", { ...validSettings(), updatedAt: STALE_TIME }],
+    ["an extra field", { ...validSettings(), followers: 10 }],
+    ["a missing field", { approveFollowers: true, updatedAt: serverTimestamp() }],
+  ])("the owner cannot save settings with %s", async (_label, data) => {
+    await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), SETTINGS), data), false);
+  });
+});
