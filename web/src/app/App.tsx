@@ -28,6 +28,7 @@ import { DiscoverPage } from "../matching/DiscoverPage";
 import { MatchesPage } from "../matching/MatchesPage";
 import { MatchPreferencesPage } from "../matching/MatchPreferencesPage";
 import { PersonPage } from "../matching/PersonPage";
+import { ConnectionsPage } from "../social/ConnectionsPage";
 import { NotFound, PublicOnly, RequireAuth, RequireOnboarded, RequireProfile, RequireRole } from "./guards";
 import { MyReportsPage } from "../reports/MyReportsPage";
 import { AuditLogPage } from "../admin/AuditLogPage";
@@ -84,6 +85,7 @@ export function App() {
                         <Route path="/matches" element={<MatchesPage />} />
                         <Route path="/matches/preferences" element={<MatchPreferencesPage />} />
                         <Route path="/people/:uid" element={<PersonPage />} />
+                        <Route path="/connections" element={<ConnectionsPage />} />
                         {/* ---- Messaging */}
                         <Route path="/messages" element={<InboxPage />} />
                         <Route path="/messages/:conversationId" element={<ChatPage />} />

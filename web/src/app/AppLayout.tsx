@@ -57,6 +57,9 @@ export function AppLayout() {
                 <NavLink to="/matches" end data-testid="nav-matches" onClick={() => setMenuOpen(false)}>
                   Matches
                 </NavLink>
+                <NavLink to="/connections" data-testid="nav-connections" onClick={() => setMenuOpen(false)}>
+                  Friends
+                </NavLink>
                 <NavLink to="/messages" data-testid="nav-messages" onClick={() => setMenuOpen(false)}>
                   Messages
                   <UnreadBadge uid={session.uid} />

@@ -6,6 +6,7 @@ import { usePeople } from "../shared/usePeople";
 import { errorMessage } from "../shared/errors";
 import { Alert, Spinner } from "../shared/ui";
 import { unmatch, watchMyMatches, type MatchItem } from "./matchingStore";
+import { ConnectionButtons } from "../social/ConnectionPanel";
 
 /** The member's matches, live: a new match appears the moment the second like lands. */
 export function MatchesPage() {
@@ -39,6 +40,7 @@ export function MatchesPage() {
             return (
               <li key={m.id} className="spread" data-testid="match-row" data-uid={other}>
                 <Link to={`/people/${other}`}>{names[other] ?? "…"}</Link>
+                <ConnectionButtons uid={session.uid} otherUid={other} />
                 <button
                   type="button"
                   className="button button-small button-danger-outline"

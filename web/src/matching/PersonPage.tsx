@@ -9,6 +9,7 @@ import { Alert, ReportReasonOptions, Spinner } from "../shared/ui";
 import { Avatar } from "./Avatar";
 import { block, isBlocked, unblock } from "./matchingStore";
 import { receivedText, reportMember } from "../reports/reportService";
+import { ConnectionButtons, SocialCountsLine } from "../social/ConnectionPanel";
 
 /** A member's public profile, with block and report. */
 export function PersonPage() {
@@ -55,6 +56,7 @@ export function PersonPage() {
             {profile.displayName}
           </h1>
         </div>
+        <SocialCountsLine uid={uid} />
         {profile.bio && <p className="bio">{profile.bio}</p>}
         <p className="muted">
           {humanize(profile.fitnessLevel)} · {profile.interests.map(humanize).join(", ")}
@@ -64,6 +66,7 @@ export function PersonPage() {
             {message.text}
           </Alert>
         )}
+        {!self && blocked === false && <ConnectionButtons uid={session.uid} otherUid={uid} />}
         {!self && blocked !== null && (
           <div className="row">
             <button
