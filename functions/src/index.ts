@@ -71,4 +71,4 @@ export { applyRetentionPolicies, processAccountDeletions } from "./privacy/sched
 
 // ---- Social
 export { changeConnection } from "./social/callables.js";
-export { onBlockCreatedForSocial } from "./social/triggers.js";
+export { onAttendanceRecordedForFeed, onBlockCreatedForSocial } from "./social/triggers.js";

@@ -1,4 +1,5 @@
 import type { Browser } from "playwright-core";
+import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { paths } from "../../functions/src/model/index.js";
 import { launchBrowser, openSession } from "./support/browser.js";
@@ -24,7 +25,7 @@ afterAll(async () => {
 
 describe("friends", () => {
   it(
-    "one member sends a friend request from a profile, the other accepts it on their open connections page, and both sides update live",
+    "one member sends a friend request from a profile, the other accepts it on their open connections page, and then sees the new friend's class in the feed",
     { timeout: 120_000 },
     async () => {
       const [ana, ben] = await Promise.all([
@@ -58,6 +59,22 @@ describe("friends", () => {
       await waitForText(a.page.getByTestId("connection-summary"), "Friends");
       await waitForText(a.page.getByTestId("social-counts"), "1 friend");
       expect(await a.page.getByTestId("connection-remove_friend").count()).toBe(1);
+
+      // Ben, on his home page, sees his new friend's check-in arrive in his feed.
+      await b.page.goto("/");
+      await waitForText(b.page.getByTestId("feed"), "Nothing yet");
+      const classId = `feed-class-${ana.uid}`;
+      await fixtures.db.doc(paths.attendanceRecord(ana.uid, classId)).set({
+        classId,
+        classTitle: "Sunrise Spin",
+        classStartsAt: Timestamp.fromMillis(Date.now() - 60 * 60_000),
+        status: "attended",
+        markedAt: Timestamp.now(),
+      });
+      const entry = b.page.getByTestId("feed-entry");
+      await waitForText(entry, "Sunrise Spin");
+      await waitForText(entry, ana.displayName);
+      await screenshot(b.page, "home-feed");
 
       // Ana was told, and the notice leads back to Ben.
       const told = await fixtures.db.collection(paths.notifications(ana.uid)).where("type", "==", "connection").get();

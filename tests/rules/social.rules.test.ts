@@ -20,7 +20,16 @@ import {
 } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import { collections, paths } from "../../functions/src/model/index.js";
-import { expectAllowed, firestoreAs, firestoreTestEnv, PERSONAS, seed, STALE_TIME, UID } from "./support.js";
+import {
+  expectAllowed,
+  firestoreAs,
+  firestoreForUser,
+  firestoreTestEnv,
+  PERSONAS,
+  seed,
+  STALE_TIME,
+  UID,
+} from "./support.js";
 
 let env: RulesTestEnvironment;
 /** alice and bob are friends; each side is stored under its owner. */
@@ -36,7 +45,12 @@ const side = (otherUid: string) => ({
 });
 const COUNTS = { followers: 1, following: 1, friends: 1, updatedAt: STALE_TIME };
 const SETTINGS = paths.socialSettings(UID.owner);
-const validSettings = () => ({ approveFollowers: true, friendRequestsFrom: "matches", updatedAt: serverTimestamp() });
+const validSettings = () => ({
+  approveFollowers: true,
+  friendRequestsFrom: "matches",
+  activityAudience: "public",
+  updatedAt: serverTimestamp(),
+});
 
 beforeAll(async () => {
   env = await firestoreTestEnv("social");
@@ -50,7 +64,12 @@ beforeEach(async () => {
     [ALICE_SIDE]: side(UID.otherMember),
     [BOB_SIDE]: side(UID.owner),
     [paths.socialCounts(UID.owner)]: COUNTS,
-    [SETTINGS]: { approveFollowers: false, friendRequestsFrom: "everyone", updatedAt: STALE_TIME },
+    [SETTINGS]: {
+      approveFollowers: false,
+      friendRequestsFrom: "everyone",
+      activityAudience: "friends",
+      updatedAt: STALE_TIME,
+    },
   });
 });
 
@@ -128,8 +147,66 @@ describe("private/social", () => {
     ["approval as a string", { ...validSettings(), approveFollowers: "yes" }],
     ["a backdated time", { ...validSettings(), updatedAt: STALE_TIME }],
     ["an extra field", { ...validSettings(), followers: 10 }],
-    ["a missing field", { approveFollowers: true, updatedAt: serverTimestamp() }],
+    ["a missing field", { approveFollowers: true, friendRequestsFrom: "everyone", updatedAt: serverTimestamp() }],
+    ["an unknown activity audience", { ...validSettings(), activityAudience: "followers_of_friends" }],
   ])("the owner cannot save settings with %s", async (_label, data) => {
     await expectAllowed(setDoc(doc(firestoreAs(env, "owner"), SETTINGS), data), false);
+  });
+});
+
+describe("activities and feeds", () => {
+  // alice (owner) and bob (otherMember) are friends; carol follows alice; dave is a stranger.
+  const activity = (audience: string) => ({
+    authorId: UID.owner,
+    kind: "attended_class",
+    audience,
+    subject: { classId: "c1", classTitle: "Spin", classStartsAt: STALE_TIME },
+    createdAt: STALE_TIME,
+  });
+  const FOLLOWER = "carol";
+  const STRANGER = "dave";
+
+  beforeEach(async () => {
+    await seed(env, {
+      [paths.activity("friends-only")]: activity("friends"),
+      [paths.activity("public")]: activity("public"),
+      [paths.activity("mine")]: activity("only_me"),
+      [paths.connection(FOLLOWER, UID.owner)]: { ...side(UID.owner), friend: "none", followedBy: "none" },
+      [paths.feedEntry(UID.otherMember, "friends-only")]: { ...activity("friends"), activityId: "friends-only" },
+    });
+  });
+
+  const readers = [
+    ["alice, the author", UID.owner, { "friends-only": true, public: true, mine: true }],
+    ["bob, her friend", UID.otherMember, { "friends-only": true, public: true, mine: false }],
+    ["carol, who follows her", FOLLOWER, { "friends-only": false, public: true, mine: false }],
+    ["dave, a stranger", STRANGER, { "friends-only": false, public: false, mine: false }],
+  ] as const;
+  it.each(readers)("what %s may read of alice's activities", async (_label, uid, expected) => {
+    const db = firestoreForUser(env, uid);
+    for (const [id, allowed] of Object.entries(expected)) {
+      await expectAllowed(getDoc(doc(db, paths.activity(id))), allowed);
+    }
+  });
+
+  it("nobody signed out reads even a public activity", async () => {
+    await expectAllowed(getDoc(doc(firestoreAs(env, "anonymous"), paths.activity("public"))), false);
+  });
+
+  it.each(PERSONAS)("write an activity in alice's name, as %s", async (persona) => {
+    await expectAllowed(setDoc(doc(firestoreAs(env, persona), paths.activity("forged")), activity("public")), false);
+  });
+
+  it.each(PERSONAS)("read bob's feed as %s", async (persona) => {
+    const db = firestoreAs(env, persona);
+    await expectAllowed(getDocs(collection(db, paths.feed(UID.otherMember))), persona === "otherMember");
+  });
+
+  it.each(PERSONAS)("slip an entry into bob's feed, as %s", async (persona) => {
+    const db = firestoreAs(env, persona);
+    await expectAllowed(
+      setDoc(doc(db, paths.feedEntry(UID.otherMember, "forged")), { ...activity("public"), activityId: "forged" }),
+      false,
+    );
   });
 });

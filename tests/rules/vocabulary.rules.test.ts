@@ -30,7 +30,7 @@ import {
   notificationPreferencesSchema,
   RATE_LIMIT_NAMES,
 } from "../../functions/src/model/index.js";
-import { FRIEND_REQUESTS_FROM, socialSettingsSchema } from "../../functions/src/model/index.js";
+import { ACTIVITY_AUDIENCES, FRIEND_REQUESTS_FROM, socialSettingsSchema } from "../../functions/src/model/index.js";
 import { readRules } from "./support.js";
 
 /**
@@ -75,6 +75,7 @@ describe("firestore.rules vocabularies equal the catalog", () => {
     ["RATE_LIMIT_NAMES", RATE_LIMIT_NAMES],
     // ---- Social
     ["FRIEND_REQUESTS_FROM", FRIEND_REQUESTS_FROM],
+    ["ACTIVITY_AUDIENCES", ACTIVITY_AUDIENCES],
   ];
   it.each(vocabularies)("%s", (name, expected) => {
     // Same items, same order: order matters to nobody, but an exact copy is the easiest to review.

@@ -56,6 +56,9 @@ export const collections = {
   /** Collection group: every member's connections (a deleted member's mirrors, by `otherUid`). */
   connections: "connections",
   socialCounts: "socialCounts",
+  activities: "activities",
+  /** Collection group: every reader's feed (an activity's copies, by `activityId`; an author's, by `authorId`). */
+  feed: "feed",
   // ---- Server secrets (functions only)
   serverKeys: "serverKeys",
 } as const;
@@ -167,6 +170,11 @@ export const paths = {
   socialCounts: (uid: string) => `socialCounts/${uid}`,
   /** Who may follow without approval and send friend requests (owner-written). */
   socialSettings: (uid: string) => `users/${uid}/private/social`,
+  /** One thing a member did, with its audience (functions only). */
+  activity: (activityId: string) => `activities/${activityId}`,
+  /** A reader's feed: copies of the activities they may see (functions only; the owner reads). */
+  feed: (uid: string) => `users/${uid}/feed`,
+  feedEntry: (uid: string, activityId: string) => `users/${uid}/feed/${activityId}`,
 } as const;
 
 export const patterns = {
@@ -188,6 +196,8 @@ export const patterns = {
   mail: "mail/{mailId}",
   // ---- Reviews
   review: "classes/{classId}/reviews/{uid}",
+  // ---- Social
+  attendanceRecord: "users/{uid}/attendance/{classId}",
   // ---- Privacy
   dataExport: "dataExports/{exportId}",
 } as const;

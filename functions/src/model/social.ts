@@ -45,14 +45,20 @@ export const EMPTY_SOCIAL_COUNTS = { followers: 0, following: 0, friends: 0 } as
 export const FRIEND_REQUESTS_FROM = ["everyone", "matches", "nobody"] as const;
 export type FriendRequestsFrom = (typeof FRIEND_REQUESTS_FROM)[number];
 
+/** Who sees a member's activity: followers and friends, friends only, or nobody but them. */
+export const ACTIVITY_AUDIENCES = ["public", "friends", "only_me"] as const;
+export type ActivityAudience = (typeof ACTIVITY_AUDIENCES)[number];
+
 /**
- * `users/{uid}/private/social`: who may connect with the member (owner-written, checked by the
- * rules). Absent means DEFAULT_SOCIAL_SETTINGS.
+ * `users/{uid}/private/social`: who may connect with the member and who sees their activity
+ * (owner-written, checked by the rules). Absent means DEFAULT_SOCIAL_SETTINGS.
  */
 export const socialSettingsSchema = z.object({
   /** New followers wait for the member's approval (friends never need it). */
   approveFollowers: z.boolean(),
   friendRequestsFrom: z.enum(FRIEND_REQUESTS_FROM),
+  /** Applies to activities from the moment it is saved; earlier ones keep the audience they had. */
+  activityAudience: z.enum(ACTIVITY_AUDIENCES).default("friends"),
   updatedAt: timestampSchema,
 });
 export type SocialSettings = z.infer<typeof socialSettingsSchema>;
@@ -64,6 +70,7 @@ export type SocialSettings = z.infer<typeof socialSettingsSchema>;
 export const DEFAULT_SOCIAL_SETTINGS = {
   approveFollowers: false,
   friendRequestsFrom: "everyone",
+  activityAudience: "friends",
 } as const satisfies Omit<SocialSettings, "updatedAt">;
 
 /** What a member can do about another member, from the caller's side. */
@@ -95,3 +102,44 @@ export interface ChangeConnectionResponse {
   /** False when the action changed nothing (already following, no request to accept). */
   changed: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The activity feed
+
+/** What a member did that their friends (or followers) may see. */
+export const ACTIVITY_KINDS = ["attended_class"] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** What an activity is about, copied into every feed entry so a page needs no other read. */
+export const activitySubjectSchema = z.object({
+  classId: z.string().min(1),
+  classTitle: z.string(),
+  classStartsAt: timestampSchema,
+});
+
+/**
+ * `activities/{activityId}`: one thing a member did, with the audience it had when it happened
+ * (functions only; the rules let its audience read it). The id is derived from what happened
+ * (activityId), so an event delivered twice publishes one activity.
+ */
+export const activitySchema = z.object({
+  authorId: uidSchema,
+  kind: z.enum(ACTIVITY_KINDS),
+  audience: z.enum(ACTIVITY_AUDIENCES),
+  subject: activitySubjectSchema,
+  createdAt: timestampSchema,
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+/**
+ * `users/{uid}/feed/{activityId}`: an activity in one reader's feed, a copy written by the fan-out
+ * (functions only; the owner reads). Newest first by `createdAt`.
+ */
+export const feedEntrySchema = activitySchema.extend({
+  /** The activity, as in the path (the fan-out's clean-up finds every copy by it). */
+  activityId: z.string().min(1),
+});
+export type FeedEntry = z.infer<typeof feedEntrySchema>;
+
+export const activityIdOf = (kind: ActivityKind, authorId: string, subjectId: string) =>
+  `${kind}-${authorId}-${subjectId}`;

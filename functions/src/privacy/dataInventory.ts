@@ -46,6 +46,7 @@ export const COLLECTION_PATHS = [
   "reviews",
   "dataExportParts",
   "connections",
+  "feed",
 ] as const satisfies readonly (keyof typeof paths)[];
 
 export type DocumentPathName = Exclude<keyof typeof paths, (typeof COLLECTION_PATHS)[number]>;
@@ -289,5 +290,22 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
     why: "Both sides go, and the other members' counts drop by what the pair counted.",
   },
   socialCounts: owned("How many followers, follows and friends you have."),
-  socialSettings: owned("Who may follow you without approval, and who may send you friend requests."),
+  socialSettings: owned(
+    "Who may follow you without approval, who may send you friend requests, and who sees your activity.",
+  ),
+  activity: {
+    holds: "Something you did that your friends or followers may see (a class you attended), and its audience.",
+    uidInPath: false,
+    uidFields: ["authorId"],
+    exported: true,
+    onDeletion: "delete",
+  },
+  feedEntry: {
+    holds: "Your feed: copies of the activities of friends and people you follow, and copies of yours in theirs.",
+    uidInPath: true,
+    uidFields: ["authorId"],
+    exported: false,
+    onDeletion: "delete",
+    why: "Both go: your feed, and your activities in everyone else's.",
+  },
 };

@@ -154,4 +154,7 @@ export const MEMBER_DOCUMENT_SOURCES: readonly MemberDocumentSource[] = [
   group("connection", "about", collections.connections, "otherUid"),
   docs("socialCounts", paths.socialCounts),
   docs("socialSettings", paths.socialSettings),
+  query("activity", "own", collections.activities, "authorId"),
+  collection("feedEntry", paths.feed),
+  group("feedEntry", "about", collections.feed, "authorId"),
 ];

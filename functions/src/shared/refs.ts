@@ -16,7 +16,9 @@ import {
   classReviewSchema,
   classSchema,
   collections,
+  activitySchema,
   connectionSchema,
+  feedEntrySchema,
   conversationMemberSchema,
   conversationSchema,
   dataExportPartSchema,
@@ -168,6 +170,11 @@ function buildRefs(db: Firestore) {
     connection: (uid: string, otherUid: string) => typedDoc(db, paths.connection(uid, otherUid), connectionSchema),
     socialCounts: (uid: string) => typedDoc(db, paths.socialCounts(uid), socialCountsSchema),
     socialSettings: (uid: string) => typedDoc(db, paths.socialSettings(uid), socialSettingsSchema),
+    activities: () => typedCollection(db, collections.activities, activitySchema),
+    activity: (activityId: string) => typedDoc(db, paths.activity(activityId), activitySchema),
+    feed: (uid: string) => typedCollection(db, paths.feed(uid), feedEntrySchema),
+    feedEntry: (uid: string, activityId: string) => typedDoc(db, paths.feedEntry(uid, activityId), feedEntrySchema),
+    allFeedEntries: () => typedGroup(db, collections.feed, feedEntrySchema),
   };
 }
 

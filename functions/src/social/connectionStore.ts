@@ -32,6 +32,7 @@ import {
   type CountChange,
   type PairView,
 } from "./connections.js";
+import { pruneFeed } from "./feedStore.js";
 import { connectionNotice } from "./notices.js";
 
 const viewOf = (connection: Connection | undefined): PairView =>
@@ -128,7 +129,7 @@ export async function changeConnection(
   const otherUid = input.uid;
   if (otherUid === uid) throw new DomainError("invalid-argument", "uid: You cannot connect with yourself.");
   const r = refs(db);
-  const change = await runDomainTransaction(db, async (tx) => {
+  const { before, after } = await runDomainTransaction(db, async (tx) => {
     const mine = dataOrAbsent(await tx.get(r.connection(uid, otherUid)));
     const before = viewOf(mine);
     if (REACHING_OUT.has(input.action)) await requireReachable(tx, db, uid, otherUid, nowMs);
@@ -143,19 +144,35 @@ export async function changeConnection(
       settings: settings ?? DEFAULT_SOCIAL_SETTINGS,
       matched: match?.exists ?? false,
     });
-    if (sameView(before, after)) return { ...after, changed: false, news: [] };
+    if (sameView(before, after)) return { before, after };
     const recordOutreach = isOutreach(before, after)
       ? await takeRateLimit(tx, db, "connectionRequest", uid, nowMs, "follows and friend requests a day")
       : null;
     writePair(tx, db, uid, otherUid, before, after, mine?.friendsSince ?? null);
     recordOutreach?.();
-    return { ...after, changed: true, news: newsFor(before, after) };
+    return { before, after };
   });
-  if (change.news.length > 0) {
+  // Each member reads the other's activities: what the new pair no longer allows leaves both feeds.
+  await pruneFeedsAfter(db, uid, otherUid, before, after);
+  const news = newsFor(before, after);
+  if (news.length > 0) {
     const name = dataOrAbsent(await r.user(uid).get())?.displayName ?? "A member";
-    for (const news of change.news) await notifyMany(db, [otherUid], connectionNotice(news, uid, name, nowMs));
+    for (const item of news) await notifyMany(db, [otherUid], connectionNotice(item, uid, name, nowMs));
   }
-  return change;
+  return { ...after, changed: !sameView(before, after), news };
+}
+
+/** Whether either member stopped being the other's friend or follower. */
+const lostAccess = (before: PairView, after: PairView) =>
+  (before.friend === "yes" && after.friend !== "yes") ||
+  (before.following === "yes" && after.following !== "yes") ||
+  (before.followedBy === "yes" && after.followedBy !== "yes");
+
+/** Prunes both members' feeds of each other's activities the pair no longer lets them see. */
+export async function pruneFeedsAfter(db: Firestore, uid: string, otherUid: string, before: PairView, after: PairView) {
+  if (!lostAccess(before, after)) return;
+  await pruneFeed(db, uid, otherUid, after);
+  await pruneFeed(db, otherUid, uid, mirror(after));
 }
 
 /**

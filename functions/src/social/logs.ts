@@ -7,4 +7,8 @@ export const log = {
     logger.info("connection changed", { event: "social.connectionChanged", uid, otherUid, action, changed }),
   connectionSevered: (uid: string, otherUid: string, cause: "block", severed: boolean) =>
     logger.info("connection severed", { event: "social.connectionSevered", uid, otherUid, cause, severed }),
+  activityPublished: (uid: string, activityId: string, readers: number) =>
+    logger.info("activity published", { event: "social.activityPublished", uid, activityId, readers }),
+  activityWithdrawn: (uid: string, classId: string, copies: number) =>
+    logger.info("activity withdrawn", { event: "social.activityWithdrawn", uid, classId, copies }),
 };

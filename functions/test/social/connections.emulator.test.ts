@@ -94,6 +94,7 @@ describe("friends", () => {
     await setDoc(doc(ben!.db, paths.socialSettings(ben!.uid)), {
       approveFollowers: false,
       friendRequestsFrom: "matches",
+      activityAudience: "friends",
       updatedAt: serverTimestamp(),
     });
     const pairId = pairIdOf(ana!.uid, ben!.uid);
@@ -122,6 +123,7 @@ describe("followers", () => {
     await setDoc(doc(ben!.db, paths.socialSettings(ben!.uid)), {
       approveFollowers: true,
       friendRequestsFrom: "everyone",
+      activityAudience: "friends",
       updatedAt: serverTimestamp(),
     });
     expect((await act(cai!, ben!, "follow")).following).toBe("requested");

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { DAY_PARTS, WEEKDAYS, cityById, type AvailabilitySlot } from "@numina/model";
 import { useReadyProfile } from "../app/guards";
+import { FeedCard } from "../social/FeedCard";
 import { UpcomingList } from "../classes/SchedulePage";
 import { useMyUpcoming } from "../classes/hooks";
 import { humanize } from "../shared/format";
@@ -33,6 +34,8 @@ export function HomePage() {
         <h1 data-testid="home-welcome">Hi, {profile.displayName}!</h1>
         <p className="muted">Here's how other members see you.</p>
       </header>
+
+      <FeedCard uid={session.uid} />
 
       <div className="grid">
         <section className="card profile-summary" aria-labelledby="summary-heading" data-testid="profile-summary">

@@ -1,6 +1,12 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { FRIEND_REQUESTS_FROM, type Connection, type FriendRequestsFrom } from "@numina/model";
+import {
+  ACTIVITY_AUDIENCES,
+  FRIEND_REQUESTS_FROM,
+  type ActivityAudience,
+  type Connection,
+  type FriendRequestsFrom,
+} from "@numina/model";
 import { useReadyProfile } from "../app/guards";
 import { errorMessage } from "../shared/errors";
 import { useLive } from "../shared/hooks";
@@ -118,6 +124,12 @@ const REQUESTS_FROM_LABEL: Record<FriendRequestsFrom, string> = {
   nobody: "Nobody",
 };
 
+const AUDIENCE_LABEL: Record<ActivityAudience, string> = {
+  public: "Friends and followers",
+  friends: "Friends only",
+  only_me: "Only me",
+};
+
 function SocialSettingsCard({ uid }: { uid: string }) {
   const settings = useLive<SocialSettingsView>(`socialSettings:${uid}`, (w) => watchSocialSettings(uid, w));
   const [draft, setDraft] = useState<SocialSettingsView | null>(null);
@@ -166,6 +178,21 @@ function SocialSettingsCard({ uid }: { uid: string }) {
           {FRIEND_REQUESTS_FROM.map((value) => (
             <option key={value} value={value}>
               {REQUESTS_FROM_LABEL[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="activity-audience">Who sees your activity (classes you attend)</label>
+        <select
+          id="activity-audience"
+          value={draft.activityAudience}
+          data-testid="activity-audience"
+          onChange={(e) => setDraft({ ...draft, activityAudience: e.target.value as ActivityAudience })}
+        >
+          {ACTIVITY_AUDIENCES.map((value) => (
+            <option key={value} value={value}>
+              {AUDIENCE_LABEL[value]}
             </option>
           ))}
         </select>

@@ -8,6 +8,7 @@ import { httpsCallable } from "firebase/functions";
 import {
   connectionSchema,
   DEFAULT_SOCIAL_SETTINGS,
+  feedEntrySchema,
   paths,
   socialCountsSchema,
   socialSettingsSchema,
@@ -15,7 +16,7 @@ import {
   type ChangeConnectionResponse,
   type Connection,
   type ConnectionAction,
-  type FriendRequestsFrom,
+  type FeedEntry,
   type SocialCounts,
   type SocialSettings,
 } from "@numina/model";
@@ -81,7 +82,7 @@ export function watchConnectionList(
   return watchQuery(q, allItems, watcher);
 }
 
-export type SocialSettingsView = Pick<SocialSettings, "approveFollowers" | "friendRequestsFrom">;
+export type SocialSettingsView = Pick<SocialSettings, "approveFollowers" | "friendRequestsFrom" | "activityAudience">;
 
 export function watchSocialSettings(uid: string, watcher: Watcher<SocialSettingsView>): Unsubscribe {
   return watchDoc(
@@ -91,9 +92,16 @@ export function watchSocialSettings(uid: string, watcher: Watcher<SocialSettings
   );
 }
 
-export async function saveSocialSettings(
-  uid: string,
-  settings: { approveFollowers: boolean; friendRequestsFrom: FriendRequestsFrom },
-): Promise<void> {
+export async function saveSocialSettings(uid: string, settings: SocialSettingsView): Promise<void> {
   await setDoc(doc(db, paths.socialSettings(uid)), { ...settings, updatedAt: serverTimestamp() });
+}
+
+const feedConverter = converterFor(feedEntrySchema);
+
+/** The newest `max` entries of the member's feed, live: a friend's new activity appears at the top. */
+export function watchFeed(uid: string, max: number, watcher: Watcher<Item<FeedEntry>[]>): Unsubscribe {
+  const q = query(collection(db, paths.feed(uid)), orderBy("createdAt", "desc"), limit(max)).withConverter(
+    feedConverter,
+  );
+  return watchQuery(q, allItems, watcher);
 }
