@@ -13,6 +13,7 @@ export const EMULATOR_HOSTS = {
   auth: "127.0.0.1:9099",
   firestore: "127.0.0.1:8080",
   functions: "127.0.0.1:5001",
+  hosting: "127.0.0.1:5002",
   storage: "127.0.0.1:9199",
   hub: "127.0.0.1:4400",
   ui: "127.0.0.1:4000",
@@ -83,9 +84,16 @@ export function clientEnvForRunningEmulators(): NodeJS.ProcessEnv {
 export function emulatorExec(
   setup: EmulatorSetup,
   script: string,
-  opts: { persistDir?: string; importExisting?: boolean; quiet?: boolean } = {},
+  opts: { persistDir?: string; importExisting?: boolean; quiet?: boolean; hosting?: boolean } = {},
 ): Promise<number> {
-  const only = ["auth", "firestore", "functions", ...(setup.optional.storage ? ["storage"] : [])];
+  const only = [
+    "auth",
+    "firestore",
+    "functions",
+    ...(setup.optional.storage ? ["storage"] : []),
+    // Serves web/dist with firebase.json's headers, for the browser test of what Hosting ships.
+    ...(opts.hosting ? ["hosting"] : []),
+  ];
   const args = ["emulators:exec", "--project", PROJECT_ID, "--only", only.join(","), script];
   if (setup.optional.ui) args.push("--ui");
   // Tests read their own output; the functions' request logs would bury it.
@@ -106,7 +114,10 @@ export function emulatorExec(
  * Runs a shell command against the emulators: the ones a developer's `npm start` is already
  * running, or else a fresh set for the command's lifetime.
  */
-export async function runInEmulators(script: string, opts: { quiet?: boolean } = {}): Promise<number> {
+export async function runInEmulators(
+  script: string,
+  opts: { quiet?: boolean; hosting?: boolean } = {},
+): Promise<number> {
   if (await runningHub()) {
     console.log("numina: using the emulators that are already running (npm start).");
     return run("sh", ["-c", script], { env: { ...process.env, ...clientEnvForRunningEmulators() } });

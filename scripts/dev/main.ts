@@ -31,7 +31,8 @@ const commands: Record<string, () => Promise<number>> = {
   "set-role": () => runTsScript("scripts/set-role.ts", args),
   // Builds the functions first: the Functions emulator serves functions/lib.
   "with-emulators": async () =>
-    (await runProcess(bin("tsc"), ["-p", "functions/tsconfig.build.json"])) || runInEmulators(args.join(" ")),
+    (await runProcess(bin("tsc"), ["-p", "functions/tsconfig.build.json"])) ||
+    runInEmulators(args.join(" "), { hosting: true }),
   // Internal: what runs inside `firebase emulators:exec`.
   "dev-session": runDevSession,
   "emulated-tests": () => runEmulatedTests(args),

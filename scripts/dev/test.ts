@@ -155,7 +155,7 @@ export async function runTests(): Promise<number> {
     banner("rules, integration and browser tests (emulators)");
     findChromium(); // fail early, with the install hint, rather than inside every browser test
     const reports = EMULATED_PHASES.map((phase) => join(RESULTS_DIR, phase.report));
-    await runInEmulators(selfCommand("emulated-tests", reports), { quiet: true });
+    await runInEmulators(selfCommand("emulated-tests", reports), { quiet: true, hosting: true });
     EMULATED_PHASES.forEach((phase, i) => addReport(tally, phase.label, reports[i]!));
   } else {
     tally.failed += 1;
