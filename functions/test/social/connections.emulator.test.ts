@@ -38,6 +38,8 @@ async function listOf(m: Member, field: "friend" | "following" | "followedBy", s
 async function pick(count: number) {
   const crowd = await signedInMembers(count, "social");
   members.push(...crowd);
+  // Their profiles are provisioned by a trigger; a member can only be reached once theirs exists.
+  await Promise.all(crowd.map((m) => waitForDoc(paths.user(m.uid), (d) => d)));
   return crowd;
 }
 

@@ -25,6 +25,8 @@ const feedOf = async (uid: string) => (await admin.db.collection(paths.feed(uid)
 async function circle() {
   const [ana, ben, cai, dee] = await signedInMembers(4, "feed");
   opened.push(ana!, ben!, cai!, dee!);
+  // Their profiles are provisioned by a trigger; a member can only be reached once theirs exists.
+  await Promise.all([ana!, ben!, cai!, dee!].map((m) => waitForDoc(paths.user(m.uid), (d) => d)));
   await act(ana!, ben!, "request_friend");
   await act(ben!, ana!, "accept_friend");
   await act(cai!, ana!, "follow");
