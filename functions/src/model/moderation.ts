@@ -29,6 +29,13 @@ export const moderationSchema = z.object({
 });
 export type Moderation = z.infer<typeof moderationSchema>;
 
+/** A standing as the pure checks below take it. */
+export const standingView = (m: Moderation) => ({
+  standing: m.standing,
+  untilMs: m.until?.toMillis() ?? null,
+  reason: m.reason,
+});
+
 /** Restricted now: banned, or suspended until a time still ahead. Pure. */
 export function isRestricted(moderation: { standing: Standing; untilMs: number | null } | null, nowMs: number) {
   if (!moderation) return false;

@@ -23,6 +23,7 @@ import {
   type NotificationDelivery,
   type PushState,
 } from "../model/index.js";
+import { commitInBatches, MAX_BATCH_WRITES } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
 import { GRPC, grpcCode } from "../shared/transactions.js";
 import { appOrigin, defaultPushSender } from "./configStore.js";
@@ -59,9 +60,6 @@ export function resolveOptions(options: DeliveryOptions) {
     appUrl: options.appUrl ?? appOrigin(),
   };
 }
-
-/** Firestore's limit of writes per commit. */
-const BATCH_WRITES = 500;
 
 export const mailIdFor = (noticeId: string, uid: string) => `${noticeId}--${uid}`;
 
@@ -140,7 +138,7 @@ async function commitClaims(
     }
   };
   for (const group of groups) {
-    if (size + group.writes.length > BATCH_WRITES) await flush();
+    if (size + group.writes.length > MAX_BATCH_WRITES) await flush();
     chunk.push(group);
     size += group.writes.length;
   }
@@ -148,15 +146,10 @@ async function commitClaims(
   return claimed;
 }
 
-async function recordPush(db: Firestore, noticeId: string, uids: readonly string[], state: PushState) {
-  for (let i = 0; i < uids.length; i += BATCH_WRITES) {
-    const batch = db.batch();
-    for (const uid of uids.slice(i, i + BATCH_WRITES)) {
-      batch.update(refs(db).notificationDelivery(uid, noticeId), { push: state });
-    }
-    await batch.commit();
-  }
-}
+const recordPush = (db: Firestore, noticeId: string, uids: readonly string[], state: PushState) =>
+  commitInBatches(db, uids, (batch, uid) =>
+    batch.update(refs(db).notificationDelivery(uid, noticeId), { push: state }),
+  );
 
 export interface FanOutResult {
   inApp: number;

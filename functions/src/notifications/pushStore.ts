@@ -9,7 +9,7 @@ import type { TypedDoc } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
 import { devicesBeyondCap } from "./deviceCap.js";
 import { buildPushMessages, deadTokens, type PushSender } from "./push.js";
-import { dataOrAbsent } from "../shared/firestore.js";
+import { commitInBatches, dataOrAbsent } from "../shared/firestore.js";
 
 export interface MemberDevice {
   token: string;
@@ -93,11 +93,7 @@ export async function sendPush(
       if (ref) dead.push(ref);
     }
   }
-  for (let i = 0; i < dead.length; i += 500) {
-    const batch = db.batch();
-    for (const ref of dead.slice(i, i + 500)) batch.delete(ref);
-    await batch.commit();
-  }
+  await commitInBatches(db, dead, (batch, ref) => batch.delete(ref));
   outcome.removedTokens = dead.length;
   return outcome;
 }

@@ -13,6 +13,7 @@ import type {
   Query,
   QueryDocumentSnapshot,
   Transaction,
+  WriteBatch,
 } from "firebase-admin/firestore";
 import type { z } from "zod";
 import { InvalidDocumentError, parseDocument } from "../model/index.js";
@@ -105,4 +106,23 @@ export async function readAll<A, D extends DocumentData>(
   if (references.length === 0) return [];
   const snaps = await db.getAll(...(references as readonly AnyReference[] as DocumentReference[]));
   return snaps as DocumentSnapshot<A, D>[];
+}
+
+/** Firestore's limit of writes in one commit. */
+export const MAX_BATCH_WRITES = 500;
+
+/**
+ * One write per item, committed in as few batches as the limit allows, one after another. Not
+ * atomic across batches: for writes that are each idempotent (copies, deletions, delivery marks).
+ */
+export async function commitInBatches<T>(
+  db: Firestore,
+  items: readonly T[],
+  write: (batch: WriteBatch, item: T) => void,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += MAX_BATCH_WRITES) {
+    const batch = db.batch();
+    for (const item of items.slice(i, i + MAX_BATCH_WRITES)) write(batch, item);
+    await batch.commit();
+  }
 }

@@ -8,6 +8,7 @@ import {
   DEFAULT_SOCIAL_SETTINGS,
   isRestricted,
   pairIdOf,
+  standingView,
   type ChangeConnectionRequest,
   type ChangeConnectionResponse,
   type Connection,
@@ -61,9 +62,7 @@ async function requireReachable(tx: Transaction, db: Firestore, uid: string, oth
     tx.get(r.moderation(otherUid)),
   ]);
   const standing = dataOrAbsent(moderation);
-  const restricted =
-    standing !== undefined &&
-    isRestricted({ standing: standing.standing, untilMs: standing.until?.toMillis() ?? null }, nowMs);
+  const restricted = standing !== undefined && isRestricted(standingView(standing), nowMs);
   if (blocked.exists || blockedBy.exists || !profile.exists || dataOrAbsent(profile)?.disabled || restricted) {
     throw new DomainError("not-found", "This member is not available.");
   }

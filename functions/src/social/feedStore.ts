@@ -6,23 +6,16 @@
  */
 import { FieldPath, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { activityIdOf, DEFAULT_SOCIAL_SETTINGS, type ActivityKind, type FeedEntry } from "../model/index.js";
-import { dataOrAbsent } from "../shared/firestore.js";
+import { commitInBatches, dataOrAbsent } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
 import type { PairView } from "./connections.js";
 import { feedReaders, maySee, type AudienceSide } from "./feed.js";
 
-/** Writes per batch: below Firestore's 500, with room to spare. */
-const BATCH_WRITES = 400;
 /** Pairs read per page of the author's connections. */
 const PAGE = 1000;
 
-async function deleteAll(db: Firestore, refsToDelete: readonly DocumentReference[]) {
-  for (let i = 0; i < refsToDelete.length; i += BATCH_WRITES) {
-    const batch = db.batch();
-    for (const ref of refsToDelete.slice(i, i + BATCH_WRITES)) batch.delete(ref);
-    await batch.commit();
-  }
-}
+const deleteAll = (db: Firestore, doomed: readonly DocumentReference[]) =>
+  commitInBatches(db, doomed, (batch, ref) => batch.delete(ref));
 
 /** The author's friends and followers, a page at a time. */
 async function audienceSides(db: Firestore, authorId: string, field: "friend" | "followedBy"): Promise<AudienceSide[]> {
@@ -74,13 +67,9 @@ export async function publishActivity(
           ...(audience === "public" ? await audienceSides(db, authorId, "followedBy") : []),
         ];
   const readers = feedReaders(authorId, audience, sides);
-  for (let i = 0; i < readers.length; i += BATCH_WRITES) {
-    const batch = db.batch();
-    for (const reader of readers.slice(i, i + BATCH_WRITES)) {
-      batch.set(r.feedEntry(reader, activityId), { ...activity, activityId });
-    }
-    await batch.commit();
-  }
+  await commitInBatches(db, readers, (batch, reader) =>
+    batch.set(r.feedEntry(reader, activityId), { ...activity, activityId }),
+  );
   return { activityId, readers: readers.length };
 }
 
