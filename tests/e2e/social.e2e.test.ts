@@ -112,4 +112,19 @@ describe("friends", () => {
       await Promise.all([c.context.close(), d.context.close()]);
     },
   );
+
+  it("a member follows an instructor from the instructor's page", { timeout: 90_000 }, async () => {
+    const [eve, ivy] = await Promise.all([
+      fixtures.createUser({ label: "eve", onboarded: true }),
+      fixtures.createUser({ label: "ivy", role: "instructor", onboarded: true }),
+    ]);
+    const e = await openSession(browser, baseUrl);
+    await signInToHome(e.page, eve.email, eve.password);
+    await e.page.goto(`/instructors/${ivy.uid}`);
+    await waitForText(e.page.getByTestId("social-counts"), "0 followers");
+    await e.page.getByTestId("connection-follow").click({ timeout: SERVER_TIMEOUT });
+    await waitForText(e.page.getByTestId("connection-summary"), "You follow them");
+    await waitForText(e.page.getByTestId("social-counts"), "1 follower");
+    await e.context.close();
+  });
 });

@@ -1,6 +1,7 @@
 /** An instructor's public page: their rating across every class they ran, and recent reviews. */
 import { Link, useParams } from "react-router";
 import { useReadyProfile } from "../app/guards";
+import { ConnectionButtons, SocialCountsLine } from "../social/ConnectionPanel";
 import { Alert, Spinner } from "../shared/ui";
 import { usePeople } from "../shared/usePeople";
 import { useInstructorReviews } from "./hooks";
@@ -22,6 +23,8 @@ export function InstructorProfilePage() {
       <header className="page-header">
         <p className="eyebrow">Instructor</p>
         <h1 data-testid="instructor-name">{name ?? "…"}</h1>
+        <SocialCountsLine uid={instructorId} />
+        {session.uid !== instructorId && <ConnectionButtons uid={session.uid} otherUid={instructorId} />}
       </header>
       <section className="card stack" aria-label="Ratings">
         <RatingSummaryPanel subject="instructor" subjectId={instructorId} title="Ratings across all classes" />
