@@ -44,10 +44,10 @@ export {
 } from "./messaging/triggers.js";
 
 // ---- Reports
-export { reportMember, reportMessage } from "./reports/callables.js";
+export { reportComment, reportMember, reportMessage } from "./reports/callables.js";
 
 // ---- Moderation
-export { dismissReport, moderateMember, takeDownMessage } from "./moderation/callables.js";
+export { dismissReport, moderateMember, takeDownComment, takeDownMessage } from "./moderation/callables.js";
 export { liftExpiredSuspensions } from "./moderation/scheduled.js";
 
 // ---- Reviews
@@ -70,5 +70,5 @@ export { buildRequestedDataExport } from "./privacy/triggers.js";
 export { applyRetentionPolicies, processAccountDeletions } from "./privacy/scheduled.js";
 
 // ---- Social
-export { changeConnection } from "./social/callables.js";
+export { addComment, changeConnection, deleteComment, giveKudos } from "./social/callables.js";
 export { onAttendanceRecordedForFeed, onBlockCreatedForSocial } from "./social/triggers.js";

@@ -310,6 +310,28 @@ const COMPOSITE_QUERIES: { where: string; index: Index }[] = [
       ],
     },
   },
+  {
+    where: "social/reactionStore.ts retractReactionsBetween: one member's kudos on another's activities",
+    index: {
+      collectionGroup: "kudos",
+      queryScope: "COLLECTION_GROUP",
+      fields: [
+        { fieldPath: "uid", order: "ASCENDING" },
+        { fieldPath: "activityAuthorId", order: "ASCENDING" },
+      ],
+    },
+  },
+  {
+    where: "social/reactionStore.ts retractReactionsBetween: one member's comments on another's activities",
+    index: {
+      collectionGroup: "comments",
+      queryScope: "COLLECTION_GROUP",
+      fields: [
+        { fieldPath: "authorId", order: "ASCENDING" },
+        { fieldPath: "activityAuthorId", order: "ASCENDING" },
+      ],
+    },
+  },
 ];
 
 describe("firestore.indexes.json", () => {

@@ -209,4 +209,83 @@ describe("activities and feeds", () => {
       false,
     );
   });
+
+  describe("kudos and comments", () => {
+    const ACTIVITIES = ["friends-only", "public", "mine"] as const;
+    beforeEach(async () => {
+      const reactions: Record<string, object> = {};
+      for (const id of ACTIVITIES) {
+        reactions[paths.kudos(id, UID.otherMember)] = {
+          uid: UID.otherMember,
+          activityAuthorId: UID.owner,
+          createdAt: STALE_TIME,
+        };
+        reactions[paths.activityComment(id, "c1")] = {
+          authorId: UID.otherMember,
+          activityAuthorId: UID.owner,
+          text: "Strong finish!",
+          createdAt: STALE_TIME,
+        };
+      }
+      await seed(env, reactions);
+    });
+
+    it.each(readers)("whose kudos and comments %s may list", async (_label, uid, expected) => {
+      const db = firestoreForUser(env, uid);
+      for (const [id, allowed] of Object.entries(expected)) {
+        await expectAllowed(getDocs(collection(db, paths.activityKudos(id))), allowed);
+        await expectAllowed(getDocs(collection(db, paths.activityComments(id))), allowed);
+        await expectAllowed(getDoc(doc(db, paths.activityComment(id, "c1"))), allowed);
+      }
+    });
+
+    it("nobody signed out reads the comments of even a public activity", async () => {
+      await expectAllowed(getDocs(collection(firestoreAs(env, "anonymous"), paths.activityComments("public"))), false);
+    });
+
+    it.each(PERSONAS)("search every comment bob wrote, anywhere, as %s", async (persona) => {
+      const everywhere = query(
+        collectionGroup(firestoreAs(env, persona), collections.comments),
+        where("authorId", "==", UID.otherMember),
+      );
+      await expectAllowed(getDocs(everywhere), false);
+    });
+
+    it.each(PERSONAS)("give kudos without the callable (no count), as %s", async (persona) => {
+      const db = firestoreAs(env, persona);
+      const giver = persona === "anonymous" ? "nobody" : UID[persona];
+      await expectAllowed(
+        setDoc(doc(db, paths.kudos("public", giver)), {
+          uid: giver,
+          activityAuthorId: UID.owner,
+          createdAt: serverTimestamp(),
+        }),
+        false,
+      );
+    });
+
+    it.each(PERSONAS)("comment in bob's name, as %s", async (persona) => {
+      const db = firestoreAs(env, persona);
+      await expectAllowed(
+        setDoc(doc(db, paths.activityComment("public", "forged")), {
+          authorId: UID.otherMember,
+          activityAuthorId: UID.owner,
+          text: "I quit",
+          createdAt: serverTimestamp(),
+        }),
+        false,
+      );
+    });
+
+    it.each(PERSONAS)("edit or delete bob's comment directly, as %s", async (persona) => {
+      const db = firestoreAs(env, persona);
+      await expectAllowed(updateDoc(doc(db, paths.activityComment("public", "c1")), { text: "edited" }), false);
+      await expectAllowed(deleteDoc(doc(db, paths.activityComment("public", "c1"))), false);
+    });
+
+    it.each(PERSONAS)("inflate an activity's kudos count, as %s", async (persona) => {
+      const db = firestoreAs(env, persona);
+      await expectAllowed(updateDoc(doc(db, paths.activity("public")), { kudosCount: 1000 }), false);
+    });
+  });
 });

@@ -3,8 +3,8 @@
  * whether it becomes the conversation's preview, and what the notice says. messageStore.ts applies
  * the plan.
  */
+import { previewOf } from "../shared/preview.js";
 import {
-  MESSAGE_LIMITS,
   type AttendeeStatus,
   type ConversationMember,
   type ConversationType,
@@ -58,14 +58,8 @@ export function planDelivery(
   };
 }
 
-/** One line of a message for the inbox and notices: whitespace folded, cut at a word. */
-export function previewOf(text: string, max: number = MESSAGE_LIMITS.previewMax): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
-}
+/** A message's preview: the shared one line (kept exported here, where messaging code finds it). */
+export { previewOf };
 
 /**
  * The notice for new messages in a conversation. Its id is the conversation's, so a burst

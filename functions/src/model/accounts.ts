@@ -105,6 +105,7 @@ export const AUDIT_ACTIONS = [
   "member.banned",
   "member.reinstated",
   "message.taken_down",
+  "comment.taken_down",
   "report.dismissed",
   "review.published",
   "review.hidden",

@@ -30,6 +30,10 @@ export const RATE_LIMIT_NAMES = [
   "dataExport",
   /** Follows and friend requests one member sends (each may notify someone). */
   "connectionRequest",
+  /** Kudos one member gives (each may notify the author). */
+  "kudos",
+  /** Comments one member writes (each notifies the author). */
+  "comment",
 ] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 
@@ -57,6 +61,8 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = {
   reviewWrite: { max: 30, windowMinutes: DAY },
   dataExport: { max: 3, windowMinutes: DAY },
   connectionRequest: { max: 100, windowMinutes: DAY },
+  kudos: { max: 500, windowMinutes: DAY },
+  comment: { max: 200, windowMinutes: DAY },
 };
 
 /**

@@ -89,6 +89,10 @@ export interface ModerateMemberResponse {
 export const takeDownMessageRequestSchema = z.object({ reportId: documentIdSchema, reason: reasonSchema });
 export type TakeDownMessageRequest = z.input<typeof takeDownMessageRequestSchema>;
 
+/** `takeDownComment`: an admin removes a reported comment from its activity (the report keeps its text). */
+export const takeDownCommentRequestSchema = z.object({ reportId: documentIdSchema, reason: reasonSchema });
+export type TakeDownCommentRequest = z.input<typeof takeDownCommentRequestSchema>;
+
 /** `dismissReport`: an admin closes a report with no action. */
 export const dismissReportRequestSchema = z.object({ reportId: documentIdSchema, reason: reasonSchema });
 export type DismissReportRequest = z.input<typeof dismissReportRequestSchema>;

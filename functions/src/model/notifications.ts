@@ -15,6 +15,10 @@ export const NOTIFICATION_TYPES = [
   "privacy",
   /** Someone followed you, asked to, or sent or accepted a friend request. */
   "connection",
+  /** Kudos on your activity, collapsed into one line per activity. */
+  "kudos",
+  /** Comments on your activity, collapsed into one line per activity. */
+  "comment",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -81,6 +85,9 @@ export const DEFAULT_CHANNELS: Readonly<Record<NotificationType, ChannelSwitches
   privacy: { inApp: true, push: false, email: true },
   // A person reaching out is worth a buzz; a follower is not worth an email.
   connection: { inApp: true, push: true, email: false },
+  // Cheering and replies: the point is to be seen, and a burst shows as one line.
+  kudos: { inApp: true, push: true, email: false },
+  comment: { inApp: true, push: true, email: false },
 };
 
 /** Minutes after local midnight, 0–1439. */
@@ -215,6 +222,7 @@ export type RequestPasswordResetRequest = z.infer<typeof requestPasswordResetReq
 export function noticeLinkPath(data: Readonly<Record<string, string>>): string {
   if (data["conversationId"]) return `/messages/${encodeURIComponent(data["conversationId"])}`;
   if (data["pairId"]) return `/matches/${encodeURIComponent(data["pairId"])}`;
+  if (data["activityId"]) return `/activities/${encodeURIComponent(data["activityId"])}`;
   if (data["classId"]) return `/classes/${encodeURIComponent(data["classId"])}`;
   if (data["personUid"]) return `/people/${encodeURIComponent(data["personUid"])}`;
   if (data["exportId"] || data["deletion"]) return "/settings/privacy";

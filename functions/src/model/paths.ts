@@ -59,6 +59,10 @@ export const collections = {
   activities: "activities",
   /** Collection group: every reader's feed (an activity's copies, by `activityId`; an author's, by `authorId`). */
   feed: "feed",
+  /** Collection group: the kudos of every activity (a member's, by `uid`). */
+  kudos: "kudos",
+  /** Collection group: the comments of every activity (a member's, by `authorId`). */
+  comments: "comments",
   // ---- Server secrets (functions only)
   serverKeys: "serverKeys",
 } as const;
@@ -175,6 +179,12 @@ export const paths = {
   /** A reader's feed: copies of the activities they may see (functions only; the owner reads). */
   feed: (uid: string) => `users/${uid}/feed`,
   feedEntry: (uid: string, activityId: string) => `users/${uid}/feed/${activityId}`,
+  /** Who gave an activity kudos, one document each (functions only; the activity's audience reads). */
+  activityKudos: (activityId: string) => `activities/${activityId}/kudos`,
+  kudos: (activityId: string, uid: string) => `activities/${activityId}/kudos/${uid}`,
+  /** An activity's comments (functions only; the activity's audience reads). */
+  activityComments: (activityId: string) => `activities/${activityId}/comments`,
+  activityComment: (activityId: string, commentId: string) => `activities/${activityId}/comments/${commentId}`,
 } as const;
 
 export const patterns = {

@@ -9,8 +9,8 @@ import { documentIdSchema, timestampSchema, uidIdSchema } from "./primitives.js"
 export const REPORT_REASONS = ["spam", "harassment", "inappropriate", "fake_profile", "safety", "other"] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
-/** What a report is about: a member, or one message they sent. */
-export const REPORT_SUBJECT_KINDS = ["user", "message"] as const;
+/** What a report is about: a member, one message they sent, or one comment they wrote on an activity. */
+export const REPORT_SUBJECT_KINDS = ["user", "message", "comment"] as const;
 export type ReportSubjectKind = (typeof REPORT_SUBJECT_KINDS)[number];
 
 export const REPORT_STATUSES = ["open", "actioned", "dismissed"] as const;
@@ -32,6 +32,11 @@ export const reportSchema = z.object({
   conversationId: z.string().nullable(),
   messageId: z.string().nullable(),
   messageText: z.string().nullable(),
+  /** Comment reports only (absent on reports filed before comments existed). */
+  activityId: z.string().nullable().default(null),
+  commentId: z.string().nullable().default(null),
+  /** The comment as it was when reported: it stays here if the comment is deleted or taken down. */
+  commentText: z.string().nullable().default(null),
   status: z.enum(REPORT_STATUSES),
   createdAt: timestampSchema,
   reviewedBy: z.string().nullable(),
@@ -53,6 +58,11 @@ export function messageReportId(conversationId: string, messageId: string, repor
  */
 export function memberReportId(subjectUid: string, reporterId: string, atMs: number): string {
   return `member-${subjectUid}-${reporterId}-${new Date(atMs).toISOString().slice(0, 10)}`;
+}
+
+/** One report per reporter per comment, like a message's. */
+export function commentReportId(activityId: string, commentId: string, reporterId: string): string {
+  return `comment-${activityId}-${commentId}-${reporterId}`;
 }
 
 /** The reporter of the reports Numina files itself, such as a no-show pattern (partnerFeedback/). */
@@ -79,6 +89,14 @@ export const reportMessageRequestSchema = z.object({
   details,
 });
 export type ReportMessageRequest = z.input<typeof reportMessageRequestSchema>;
+
+export const reportCommentRequestSchema = z.object({
+  activityId: documentIdSchema,
+  commentId: documentIdSchema,
+  reason: z.enum(REPORT_REASONS),
+  details,
+});
+export type ReportCommentRequest = z.input<typeof reportCommentRequestSchema>;
 
 export interface ReportResponse {
   reportId: string;

@@ -6,7 +6,7 @@
  * is one query on it. Functions write both sides in one transaction, with the counts.
  */
 import { z } from "zod";
-import { timestampSchema, uidIdSchema, uidSchema } from "./primitives.js";
+import { documentIdSchema, timestampSchema, uidIdSchema, uidSchema } from "./primitives.js";
 
 /** Whether `uid` follows the other member: not at all, asked to (awaiting approval), or yes. */
 export const FOLLOW_STATES = ["none", "requested", "yes"] as const;
@@ -117,25 +117,39 @@ export const activitySubjectSchema = z.object({
   classStartsAt: timestampSchema,
 });
 
+/** What an activity is, as every copy of it says. */
+const activityFields = {
+  authorId: uidSchema,
+  kind: z.enum(ACTIVITY_KINDS),
+  audience: z.enum(ACTIVITY_AUDIENCES),
+  subject: activitySubjectSchema,
+  createdAt: timestampSchema,
+};
+
 /**
  * `activities/{activityId}`: one thing a member did, with the audience it had when it happened
  * (functions only; the rules let its audience read it). The id is derived from what happened
  * (activityId), so an event delivered twice publishes one activity.
  */
 export const activitySchema = z.object({
-  authorId: uidSchema,
-  kind: z.enum(ACTIVITY_KINDS),
-  audience: z.enum(ACTIVITY_AUDIENCES),
-  subject: activitySubjectSchema,
-  createdAt: timestampSchema,
+  ...activityFields,
+  /**
+   * Exact counts of its kudos and comments, kept here and not in the feed copies: a kudos would
+   * otherwise rewrite every reader's copy. Each changes in the transaction that adds or removes
+   * the kudos or comment. Absent until the first one.
+   */
+  kudosCount: z.number().int().min(0).default(0),
+  commentCount: z.number().int().min(0).default(0),
 });
 export type Activity = z.infer<typeof activitySchema>;
 
 /**
  * `users/{uid}/feed/{activityId}`: an activity in one reader's feed, a copy written by the fan-out
- * (functions only; the owner reads). Newest first by `createdAt`.
+ * (functions only; the owner reads). Newest first by `createdAt`. The copy is also the reader's
+ * permission to react: kudos and comments need one (the author has one too).
  */
-export const feedEntrySchema = activitySchema.extend({
+export const feedEntrySchema = z.object({
+  ...activityFields,
   /** The activity, as in the path (the fan-out's clean-up finds every copy by it). */
   activityId: z.string().min(1),
 });
@@ -143,3 +157,70 @@ export type FeedEntry = z.infer<typeof feedEntrySchema>;
 
 export const activityIdOf = (kind: ActivityKind, authorId: string, subjectId: string) =>
   `${kind}-${authorId}-${subjectId}`;
+
+// ---------------------------------------------------------------------------------------------
+// Kudos and comments on activities
+
+/**
+ * `activities/{activityId}/kudos/{uid}`: one member's kudos on an activity (functions only; the
+ * activity's audience reads them). One per member by its id, so a retried call gives one.
+ */
+export const kudosSchema = z.object({
+  /** The giver, as in the path (account deletion finds a member's kudos by it). */
+  uid: uidSchema,
+  /** Whose activity it is: a block between the two takes the kudos back. */
+  activityAuthorId: uidSchema,
+  createdAt: timestampSchema,
+});
+export type Kudos = z.infer<typeof kudosSchema>;
+
+export const COMMENT_MAX_LENGTH = 500;
+
+/**
+ * `activities/{activityId}/comments/{commentId}`: a comment (functions only; the activity's
+ * audience reads them, oldest first). The id is the client's, so a resend after a dropped
+ * connection lands on the same comment.
+ */
+export const activityCommentSchema = z.object({
+  authorId: uidSchema,
+  /** Whose activity it is: a block between the two removes the comment. */
+  activityAuthorId: uidSchema,
+  text: z.string().min(1).max(COMMENT_MAX_LENGTH),
+  createdAt: timestampSchema,
+});
+export type ActivityComment = z.infer<typeof activityCommentSchema>;
+
+const activityIdField = documentIdSchema;
+
+/** `giveKudos({ activityId, given })`: gives (true) or takes back (false) the caller's kudos. */
+export const giveKudosRequestSchema = z.object({ activityId: activityIdField, given: z.boolean() });
+export type GiveKudosRequest = z.infer<typeof giveKudosRequestSchema>;
+
+export interface GiveKudosResponse {
+  given: boolean;
+  /** False when the kudos already stood as asked (a retried call, a second tap). */
+  changed: boolean;
+}
+
+/** `addComment({ activityId, commentId, text })`: the text is trimmed; blank is refused. */
+export const addCommentRequestSchema = z.object({
+  activityId: activityIdField,
+  commentId: documentIdSchema,
+  text: z.string().trim().min(1, "Write something first.").max(COMMENT_MAX_LENGTH),
+});
+export type AddCommentRequest = z.input<typeof addCommentRequestSchema>;
+
+export interface AddCommentResponse {
+  commentId: string;
+  /** False when this comment was already there (a resend of the same call). */
+  created: boolean;
+}
+
+/** `deleteComment({ activityId, commentId })`: by its author, or by the activity's author. */
+export const commentRequestSchema = z.object({ activityId: activityIdField, commentId: documentIdSchema });
+export type CommentRequest = z.infer<typeof commentRequestSchema>;
+
+export interface DeleteCommentResponse {
+  /** False when it was already gone. */
+  deleted: boolean;
+}

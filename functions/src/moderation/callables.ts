@@ -1,6 +1,7 @@
 import {
   dismissReportRequestSchema,
   moderateMemberRequestSchema,
+  takeDownCommentRequestSchema,
   takeDownMessageRequestSchema,
 } from "../model/index.js";
 import { defineCallable, requireRole, type Caller } from "../shared/callable.js";
@@ -9,6 +10,7 @@ import { log } from "./logs.js";
 import {
   dismissReport as dismiss,
   moderateMember as moderate,
+  takeDownComment as takeDownOneComment,
   takeDownMessage as takeDown,
 } from "./moderationStore.js";
 
@@ -30,6 +32,18 @@ export const takeDownMessage = defineCallable(
     requireRole(caller, "admin");
     const result = await takeDown(db(), moderator(caller), input);
     log.reportClosed(input.reportId, "message_taken_down", caller.uid);
+    return result;
+  },
+);
+
+/** Admin-only: `takeDownComment({ reportId, reason })` removes the reported comment from its activity. */
+export const takeDownComment = defineCallable(
+  "takeDownComment",
+  takeDownCommentRequestSchema,
+  async (input, caller) => {
+    requireRole(caller, "admin");
+    const result = await takeDownOneComment(db(), moderator(caller), input);
+    log.reportClosed(input.reportId, "comment_taken_down", caller.uid);
     return result;
   },
 );

@@ -13,12 +13,15 @@ import {
   type ModerateMemberResponse,
   type Report,
   type Standing,
+  type TakeDownCommentRequest,
   type TakeDownMessageRequest,
   dismissReportRequestSchema,
   moderateMemberRequestSchema,
+  takeDownCommentRequestSchema,
   takeDownMessageRequestSchema,
 } from "../model/index.js";
 import { tombstoneWithEvidence } from "../messaging/index.js";
+import { removeComment } from "../social/index.js";
 import { DomainError } from "../shared/errors.js";
 import { dataOrAbsent } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
@@ -159,6 +162,37 @@ export async function takeDownMessage(
       targetUid: report.subjectUid,
       before: { deleted: message?.deleted ?? true },
       after: { conversationId, messageId, deleted: true },
+      reason: input.reason,
+      reportId: input.reportId,
+    });
+    return { removed };
+  });
+}
+
+/** Removes a reported comment from its activity (the report keeps its text) and closes the report. */
+export async function takeDownComment(
+  db: Firestore,
+  by: Moderator,
+  request: TakeDownCommentRequest,
+): Promise<{ removed: boolean }> {
+  const input = parseOrThrow(takeDownCommentRequestSchema, request, "take-down");
+  return db.runTransaction(async (tx) => {
+    const report = await openReportIn(tx, db, input.reportId);
+    const { activityId, commentId } = report;
+    if (report.subjectKind !== "comment" || !activityId || !commentId) {
+      throw new DomainError("invalid-argument", "reportId: This report is not about a comment.");
+    }
+    const comment = await tx.get(refs(db).activityComment(activityId, commentId));
+    // Already deleted by its author, or by the activity's: the report still closes as actioned.
+    const removed = comment.exists;
+    if (removed) removeComment(tx, db, activityId, commentId);
+    closeReport(tx, db, input.reportId, "actioned", by);
+    audit(tx, db, {
+      action: "comment.taken_down",
+      by,
+      targetUid: report.subjectUid,
+      before: { exists: removed },
+      after: { activityId, commentId, exists: false },
       reason: input.reason,
       reportId: input.reportId,
     });

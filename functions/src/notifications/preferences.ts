@@ -36,6 +36,9 @@ export const QUIET_HOURS_PUSH: Readonly<Record<NotificationType, "wait" | "drop"
   privacy: "wait",
   // Someone asking to connect can wait for the morning.
   connection: "wait",
+  // Cheers are nice in the morning, not worth holding: the notice is in the app.
+  kudos: "drop",
+  comment: "drop",
 };
 
 export type PreferencesOrDefaults = Pick<NotificationPreferences, "channels" | "quietHours">;

@@ -108,6 +108,8 @@ const EMAIL_REASON: Readonly<Record<NotificationType, string>> = {
   review_prompt: "You get this because rating reminder emails are on.",
   privacy: "You get this because you asked for your data or to delete your account.",
   connection: "You get this because emails about followers and friend requests are on.",
+  kudos: "You get this because kudos emails are on.",
+  comment: "You get this because emails about comments on your activity are on.",
 };
 
 const ACTION_LABEL: Readonly<Record<NotificationType, string>> = {
@@ -121,6 +123,8 @@ const ACTION_LABEL: Readonly<Record<NotificationType, string>> = {
   review_prompt: "Rate the class",
   privacy: "Open your data settings",
   connection: "See who",
+  kudos: "See your activity",
+  comment: "Read the comments",
 };
 
 /** A notice (match, waitlist promotion, class reminder, cancellation, …) as an email. */
@@ -170,6 +174,8 @@ const TOPIC_LABEL: Readonly<Record<NotificationType, string>> = {
   review_prompt: "rating reminders",
   privacy: "data and account notices",
   connection: "followers and friend requests",
+  kudos: "kudos",
+  comment: "comments on your activity",
 };
 
 /** The page the unsubscribe link opens: confirmation, or a note that the link is not valid. */

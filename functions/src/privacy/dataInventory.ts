@@ -47,6 +47,8 @@ export const COLLECTION_PATHS = [
   "dataExportParts",
   "connections",
   "feed",
+  "activityKudos",
+  "activityComments",
 ] as const satisfies readonly (keyof typeof paths)[];
 
 export type DocumentPathName = Exclude<keyof typeof paths, (typeof COLLECTION_PATHS)[number]>;
@@ -307,5 +309,21 @@ export const DATA_INVENTORY: Readonly<Record<DocumentPathName, InventoryEntry>> 
     exported: false,
     onDeletion: "delete",
     why: "Both go: your feed, and your activities in everyone else's.",
+  },
+  kudos: {
+    holds: "Kudos you gave on other members' activities.",
+    uidInPath: true,
+    uidFields: ["uid", "activityAuthorId"],
+    exported: true,
+    onDeletion: "delete",
+    why: "Your kudos go, and each activity's count drops by one; kudos on your activities go with them.",
+  },
+  activityComment: {
+    holds: "Comments you wrote on activities, and comments on yours.",
+    uidInPath: false,
+    uidFields: ["authorId", "activityAuthorId"],
+    exported: true,
+    onDeletion: "delete",
+    why: "Your comments go, and each activity's count drops by one; comments on your activities go with them.",
   },
 };

@@ -33,7 +33,7 @@ import {
   type RequestAccountDeletionResponse,
 } from "../model/index.js";
 import { eraseRsvp } from "../classes/index.js";
-import { severConnection } from "../social/index.js";
+import { retractComment, retractKudos, severConnection } from "../social/index.js";
 import { audit, type Moderator } from "../moderation/index.js";
 import { deliverToMany, type DeliveryOptions } from "../notifications/index.js";
 import { DomainError } from "../shared/errors.js";
@@ -298,6 +298,14 @@ const treatConnections: Treat = async (db, uid, page) => {
   }
 };
 
+/** Their kudos and comments on others' activities go with the counts they added to. */
+const treatOwnKudos: Treat = async (db, _uid, page) => {
+  for (const doc of page) await retractKudos(db, doc.ref.path);
+};
+const treatOwnComments: Treat = async (db, _uid, page) => {
+  for (const doc of page) await retractComment(db, doc.ref.path);
+};
+
 /** How each source is treated, where its entry's plain treatment (delete, keep) is not enough. */
 function treatmentOf(source: MemberDocumentSource): Treat {
   switch (source.entry) {
@@ -315,6 +323,10 @@ function treatmentOf(source: MemberDocumentSource): Treat {
       return treatEvidence;
     case "connection":
       return treatConnections;
+    case "kudos":
+      return source.side === "own" ? treatOwnKudos : deleteAll;
+    case "activityComment":
+      return source.side === "own" ? treatOwnComments : deleteAll;
     case "review":
       return source.side === "about" ? treatReviewsOfTheirClasses : treatOwnReviews;
     default:

@@ -157,4 +157,8 @@ export const MEMBER_DOCUMENT_SOURCES: readonly MemberDocumentSource[] = [
   query("activity", "own", collections.activities, "authorId"),
   collection("feedEntry", paths.feed),
   group("feedEntry", "about", collections.feed, "authorId"),
+  group("kudos", "own", collections.kudos, "uid"),
+  group("kudos", "about", collections.kudos, "activityAuthorId"),
+  group("activityComment", "own", collections.comments, "authorId"),
+  group("activityComment", "about", collections.comments, "activityAuthorId"),
 ];

@@ -5,12 +5,15 @@
  */
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
 import {
+  commentReportId,
   memberReportId,
   messageReportId,
   type Report,
+  type ReportCommentRequest,
   type ReportMemberRequest,
   type ReportMessageRequest,
   type ReportResponse,
+  reportCommentRequestSchema,
   reportMemberRequestSchema,
   reportMessageRequestSchema,
 } from "../model/index.js";
@@ -80,6 +83,9 @@ export async function reportMember(
       conversationId: null,
       messageId: null,
       messageText: null,
+      activityId: null,
+      commentId: null,
+      commentText: null,
     };
   });
 }
@@ -125,6 +131,48 @@ export async function reportMessage(
       conversationId,
       messageId,
       messageText: text,
+      activityId: null,
+      commentId: null,
+      commentText: null,
+    };
+  });
+}
+
+/**
+ * A member reports a comment on an activity they can see (their feed holds it), with a copy of
+ * its text, so the report outlives the comment being deleted.
+ */
+export async function reportComment(
+  db: Firestore,
+  reporterId: string,
+  request: ReportCommentRequest,
+  nowMs = Date.now(),
+): Promise<ReportResponse> {
+  const input = parseOrThrow(reportCommentRequestSchema, request, "report");
+  const { activityId, commentId } = input;
+  const reportId = commentReportId(activityId, commentId, reporterId);
+  return fileOnce(db, reportId, reporterId, nowMs, async (tx) => {
+    const [copySnap, commentSnap] = await Promise.all([
+      tx.get(refs(db).feedEntry(reporterId, activityId)),
+      tx.get(refs(db).activityComment(activityId, commentId)),
+    ]);
+    const comment = dataOrAbsent(commentSnap);
+    if (!copySnap.exists || !comment) throw new DomainError("not-found", "This comment is not there.");
+    if (comment.authorId === reporterId) {
+      throw new DomainError("invalid-argument", "commentId: You cannot report your own comment.");
+    }
+    return {
+      reporterId,
+      subjectUid: comment.authorId,
+      subjectKind: "comment",
+      reason: input.reason,
+      details: input.details,
+      conversationId: null,
+      messageId: null,
+      messageText: null,
+      activityId,
+      commentId,
+      commentText: comment.text,
     };
   });
 }

@@ -16,9 +16,11 @@ import {
   classReviewSchema,
   classSchema,
   collections,
+  activityCommentSchema,
   activitySchema,
   connectionSchema,
   feedEntrySchema,
+  kudosSchema,
   conversationMemberSchema,
   conversationSchema,
   dataExportPartSchema,
@@ -175,6 +177,14 @@ function buildRefs(db: Firestore) {
     feed: (uid: string) => typedCollection(db, paths.feed(uid), feedEntrySchema),
     feedEntry: (uid: string, activityId: string) => typedDoc(db, paths.feedEntry(uid, activityId), feedEntrySchema),
     allFeedEntries: () => typedGroup(db, collections.feed, feedEntrySchema),
+    activityKudos: (activityId: string) => typedCollection(db, paths.activityKudos(activityId), kudosSchema),
+    kudos: (activityId: string, uid: string) => typedDoc(db, paths.kudos(activityId, uid), kudosSchema),
+    allKudos: () => typedGroup(db, collections.kudos, kudosSchema),
+    activityComments: (activityId: string) =>
+      typedCollection(db, paths.activityComments(activityId), activityCommentSchema),
+    activityComment: (activityId: string, commentId: string) =>
+      typedDoc(db, paths.activityComment(activityId, commentId), activityCommentSchema),
+    allActivityComments: () => typedGroup(db, collections.comments, activityCommentSchema),
   };
 }
 

@@ -10,6 +10,7 @@ import { commitInBatches, dataOrAbsent } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
 import type { PairView } from "./connections.js";
 import { feedReaders, maySee, type AudienceSide } from "./feed.js";
+import { deleteReactionsOf } from "./reactionStore.js";
 
 /** Pairs read per page of the author's connections. */
 const PAGE = 1000;
@@ -57,7 +58,8 @@ export async function publishActivity(
     existing?.audience ??
     (dataOrAbsent(await r.socialSettings(authorId).get()) ?? DEFAULT_SOCIAL_SETTINGS).activityAudience;
   const activity = { authorId, kind, audience, subject, createdAt };
-  await r.activity(activityId).set(activity);
+  // Merged: a redelivery keeps the kudos and comments counted since the first.
+  await r.activity(activityId).set(activity, { merge: true });
 
   const sides =
     audience === "only_me"
@@ -73,7 +75,7 @@ export async function publishActivity(
   return { activityId, readers: readers.length };
 }
 
-/** Takes an activity back (the attendance was corrected): the activity and every copy go. */
+/** Takes an activity back (the attendance was corrected): the activity, every copy, its kudos and comments go. */
 export async function withdrawActivity(
   db: Firestore,
   kind: ActivityKind,
@@ -86,6 +88,7 @@ export async function withdrawActivity(
     db,
     copies.docs.map((d) => d.ref),
   );
+  await deleteReactionsOf(db, activityId);
   await refs(db).activity(activityId).delete();
   return copies.size;
 }

@@ -11,4 +11,12 @@ export const log = {
     logger.info("activity published", { event: "social.activityPublished", uid, activityId, readers }),
   activityWithdrawn: (uid: string, classId: string, copies: number) =>
     logger.info("activity withdrawn", { event: "social.activityWithdrawn", uid, classId, copies }),
+  kudosGiven: (uid: string, activityId: string, given: boolean, changed: boolean) =>
+    logger.info("kudos given", { event: "social.kudosGiven", uid, activityId, given, changed }),
+  commentAdded: (uid: string, activityId: string, commentId: string, created: boolean) =>
+    logger.info("comment added", { event: "social.commentAdded", uid, activityId, commentId, created }),
+  commentDeleted: (uid: string, activityId: string, commentId: string, deleted: boolean) =>
+    logger.info("comment deleted", { event: "social.commentDeleted", uid, activityId, commentId, deleted }),
+  reactionsRetracted: (uid: string, otherUid: string, retracted: number) =>
+    logger.info("reactions retracted", { event: "social.reactionsRetracted", uid, otherUid, retracted }),
 };

@@ -1,5 +1,6 @@
-/** What a member is told when someone connects with them. Pure: no Firebase. */
-import { utcDayNumber, type NoticeDraft } from "../model/index.js";
+/** What a member is told when someone connects with them or reacts to what they did. Pure: no Firebase. */
+import { utcDayNumber, type FeedEntry, type NoticeDraft } from "../model/index.js";
+import { previewOf } from "../shared/preview.js";
 import type { ConnectionNews } from "./connections.js";
 
 const TEXT: Record<ConnectionNews, (name: string) => { title: string; body: string }> = {
@@ -29,6 +30,32 @@ export function connectionNotice(news: ConnectionNews, fromUid: string, fromName
     type: "connection",
     ...TEXT[news](fromName),
     data: { personUid: fromUid },
+    aboutUids: [fromUid],
+  };
+}
+
+type ActivityRef = Pick<FeedEntry, "activityId" | "subject">;
+
+/** Someone's kudos on the member's activity: one line per activity, showing the latest giver. */
+export function kudosNotice(activity: ActivityRef, fromUid: string, fromName: string): NoticeDraft {
+  return {
+    id: `kudos-${activity.activityId}`,
+    type: "kudos",
+    title: `${fromName} gave you kudos`,
+    body: `For ${activity.subject.classTitle}.`,
+    data: { activityId: activity.activityId },
+    aboutUids: [fromUid],
+  };
+}
+
+/** A comment on the member's activity: one line per activity, showing the latest comment. */
+export function commentNotice(activity: ActivityRef, fromUid: string, fromName: string, text: string): NoticeDraft {
+  return {
+    id: `comment-${activity.activityId}`,
+    type: "comment",
+    title: `${fromName} commented on ${activity.subject.classTitle}`,
+    body: previewOf(text),
+    data: { activityId: activity.activityId },
     aboutUids: [fromUid],
   };
 }

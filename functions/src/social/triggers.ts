@@ -1,6 +1,7 @@
 /**
  * What changes the social graph and the feed without a social callable: a block ends every
- * connection between two members, and an attendance check-in is an activity. Both retry on
+ * connection between two members (and takes back their reactions to each other's activities), and
+ * an attendance check-in is an activity. Both retry on
  * failure (the change is already written; a lost event would leave a blocked member following
  * the blocker, or a friend's class missing from the feed) and both are idempotent.
  */
@@ -11,6 +12,7 @@ import { dropWhenStale, eventDocument, INVALID_DOCUMENT, retried } from "../shar
 import { NO_CONNECTION } from "./connections.js";
 import { pruneFeedsAfter, severConnection } from "./connectionStore.js";
 import { publishActivity, withdrawActivity } from "./feedStore.js";
+import { retractReactionsBetween } from "./reactionStore.js";
 import { log } from "./logs.js";
 
 // A block is its existence (see matching/triggers.ts): its fields are not read.
@@ -22,6 +24,8 @@ export const onBlockCreatedForSocial = onDocumentCreated(
     // Whatever the pair was, neither sees the other's activities any more. Pruning again on a
     // redelivery removes nothing.
     await pruneFeedsAfter(db(), uid, otherUid, { following: "yes", followedBy: "yes", friend: "yes" }, NO_CONNECTION);
+    // Nor finds the other's kudos or comments on their own activities.
+    log.reactionsRetracted(uid, otherUid, await retractReactionsBetween(db(), uid, otherUid));
   }),
 );
 

@@ -12,6 +12,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   "member.banned": "Banned",
   "member.reinstated": "Reinstated",
   "message.taken_down": "Took down a message",
+  "comment.taken_down": "Took down a comment",
   "report.dismissed": "Dismissed a report",
   "review.published": "Kept a held or reported review",
   "review.hidden": "Hid a review",

@@ -31,6 +31,8 @@ const TYPE_LABEL: Record<NotificationType, string> = {
   review_prompt: "Rate classes you attended",
   privacy: "Your data: exports and account deletion",
   connection: "Followers and friend requests",
+  kudos: "Kudos on your activity",
+  comment: "Comments on your activity",
 };
 const CHANNEL_LABEL: Record<NotificationChannel, string> = { inApp: "In app", push: "Push", email: "Email" };
 
