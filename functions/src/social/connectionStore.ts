@@ -155,11 +155,15 @@ export async function changeConnection(
   await pruneFeedsAfter(db, uid, otherUid, before, after);
   const news = newsFor(before, after);
   if (news.length > 0) {
-    const name = dataOrAbsent(await r.user(uid).get())?.displayName ?? "A member";
+    const name = await memberName(db, uid);
     for (const item of news) await notifyMany(db, [otherUid], connectionNotice(item, uid, name, nowMs));
   }
   return { ...after, changed: !sameView(before, after), news };
 }
+
+/** How a notice names the member who acted. */
+export const memberName = async (db: Firestore, uid: string) =>
+  dataOrAbsent(await refs(db).user(uid).get())?.displayName ?? "A member";
 
 /** Whether either member stopped being the other's friend or follower. */
 const lostAccess = (before: PairView, after: PairView) =>

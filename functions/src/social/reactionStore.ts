@@ -27,6 +27,7 @@ import { commitInBatches, dataOrAbsent } from "../shared/firestore.js";
 import { refs } from "../shared/refs.js";
 import { GRPC, grpcCode, runDomainTransaction } from "../shared/transactions.js";
 import { parseOrThrow } from "../shared/validation.js";
+import { memberName } from "./connectionStore.js";
 import { commentNotice, kudosNotice } from "./notices.js";
 
 /** One answer for an activity that is gone and one the caller may not see: nothing to learn. */
@@ -72,9 +73,6 @@ async function tellAuthor(db: Firestore, authorId: string, draft: NoticeDraft, o
   await notice.push();
 }
 
-const nameOf = async (db: Firestore, uid: string) =>
-  dataOrAbsent(await refs(db).user(uid).get())?.displayName ?? "A member";
-
 /** Gives or takes back the caller's kudos on an activity they can see (not their own). */
 export async function giveKudos(
   db: Firestore,
@@ -105,7 +103,7 @@ export async function giveKudos(
     moveCount(tx, db, activityId, "kudos", given ? 1 : -1);
     return { copy, changed: true };
   });
-  if (changed && given) await tellAuthor(db, copy.authorId, kudosNotice(copy, uid, await nameOf(db, uid)), options);
+  if (changed && given) await tellAuthor(db, copy.authorId, kudosNotice(copy, uid, await memberName(db, uid)), options);
   return { given, changed };
 }
 
@@ -144,7 +142,7 @@ export async function addComment(
     return { copy, created: true };
   });
   if (created && copy.authorId !== uid) {
-    await tellAuthor(db, copy.authorId, commentNotice(copy, uid, await nameOf(db, uid), text), options);
+    await tellAuthor(db, copy.authorId, commentNotice(copy, uid, await memberName(db, uid), text), options);
   }
   return { commentId, created };
 }
